@@ -1,1 +1,4 @@
-return 0;
+using RfFingerprint.Cli.Hosting;
+using RfFingerprint.Cli;
+
+return await RffpCommandLine.InvokeAsync(args, CliIo.FromProcess());
