@@ -1,0 +1,119 @@
+"""Training script tests on a tiny synthetic dataset (run: /usr/bin/python3 -m unittest discover -s models/tests)."""
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+import torch
+
+MODELS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, MODELS)
+
+import rffp_model  # noqa: E402
+import synthetic_dataset  # noqa: E402
+
+TINY = ["--epochs", "2", "--batch-size", "16", "--widths", "4,4,8", "--embedding-dim", "8", "--seed", "3"]
+
+
+def run_train(data, out, kind, extra=()):
+    cmd = [sys.executable, os.path.join(MODELS, "train.py"), "--data", data, "--kind", kind, "--out", out, *TINY, *extra]
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+class TrainScriptTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory()
+        cls.data = os.path.join(cls.dir.name, "syn.npz")
+        synthetic_dataset.main([cls.data, "--devices", "3", "--bursts", "12"])
+        cls.ext = os.path.join(cls.dir.name, "ext.onnx")
+        cls.ext_stdout = run_train(cls.data, cls.ext, "extractor")
+        cls.cls = os.path.join(cls.dir.name, "cls.onnx")
+        cls.cls_stdout = run_train(cls.data, cls.cls, "classifier")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    def test_progress_lines_are_parseable(self):
+        lines = self.ext_stdout.strip().splitlines()
+        self.assertRegex(lines[0], r"^model kind=extractor params=\d+ macs=\d+ input=1x32x31 output=8 ")
+        epochs = [l for l in lines if l.startswith("epoch ")]
+        self.assertEqual(len(epochs), 2)
+        self.assertRegex(epochs[1], r"^epoch 2/2 loss=[0-9.]+ train_acc=[0-9.]+ val_acc=[0-9.]+$")
+        self.assertTrue(lines[-1].startswith("done model="))
+
+    def test_onnx_metadata_carries_preprocessing_kind_and_classes(self):
+        import onnx
+
+        props = {p.key: p.value for p in onnx.load(self.ext).metadata_props}
+        self.assertEqual(json.loads(props["rffp.preprocessing"])["fft_size"], 64)
+        self.assertEqual(props["rffp.kind"], "extractor")
+        self.assertEqual(json.loads(props["rffp.classes"]), ["dev0", "dev1", "dev2"])
+        self.assertEqual(props["rffp.output"], "embedding")
+
+    def test_onnx_input_has_a_dynamic_batch(self):
+        import onnx
+
+        graph = onnx.load(self.cls).graph
+        dims = graph.input[0].type.tensor_type.shape.dim
+        self.assertEqual(graph.input[0].name, "features")
+        self.assertEqual(dims[0].dim_param, "batch")
+        self.assertEqual([d.dim_value for d in dims[1:]], [1, 32, 31])
+        self.assertEqual(graph.output[0].name, "probabilities")
+
+    def test_card_records_data_hash_seed_and_metrics(self):
+        with open(os.path.splitext(self.cls)[0] + ".card.json", encoding="utf-8") as f:
+            card = json.load(f)
+        with open(self.data, "rb") as f:
+            data_hash = hashlib.sha256(f.read()).hexdigest()
+        self.assertEqual(card["training_data"]["sha256"], data_hash)
+        self.assertEqual(card["kind"], "classifier")
+        self.assertEqual(card["seed"], 3)
+        self.assertEqual(card["input_shape"], [-1, 1, 32, 31])
+        self.assertIn("val_accuracy", card["metrics"])
+        self.assertIn("train.py", card["command_line"])
+        self.assertGreater(card["architecture"]["params"], 0)
+
+    def test_same_seed_gives_the_same_model_bytes(self):
+        again = os.path.join(self.dir.name, "ext-again.onnx")
+        run_train(self.data, again, "extractor")
+        with open(self.ext, "rb") as a, open(again, "rb") as b:
+            self.assertEqual(hashlib.sha256(a.read()).digest(), hashlib.sha256(b.read()).digest())
+
+    def test_reference_outputs_are_unit_embeddings(self):
+        with np.load(os.path.splitext(self.ext)[0] + ".reference.npz", allow_pickle=False) as z:
+            norms = np.linalg.norm(z["outputs"], axis=1)
+            self.assertEqual(z["inputs"].shape[1:], (1, 32, 31))
+        np.testing.assert_allclose(norms, 1.0, atol=1e-5)
+
+
+class LossTest(unittest.TestCase):
+    def setUp(self):
+        torch.manual_seed(0)
+        self.labels = torch.tensor([0, 0, 1, 1])
+
+    def separated(self):
+        return torch.nn.functional.normalize(torch.tensor([[1.0, 0.01], [1.0, -0.01], [-1.0, 0.01], [-1.0, -0.01]]), dim=1)
+
+    def mixed(self):
+        return torch.nn.functional.normalize(torch.tensor([[1.0, 0.01], [-1.0, -0.01], [-1.0, 0.01], [1.0, -0.01]]), dim=1)
+
+    def test_supcon_prefers_separated_classes(self):
+        good = rffp_model.supervised_contrastive_loss(self.separated(), self.labels)
+        bad = rffp_model.supervised_contrastive_loss(self.mixed(), self.labels)
+        self.assertLess(float(good), float(bad))
+
+    def test_triplet_is_zero_when_classes_are_far_apart(self):
+        self.assertEqual(float(rffp_model.batch_hard_triplet_loss(self.separated(), self.labels, 0.2)), 0.0)
+        self.assertGreater(float(rffp_model.batch_hard_triplet_loss(self.mixed(), self.labels, 0.2)), 0.0)
+
+
+if __name__ == "__main__":
+    unittest.main()
