@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using RfFingerprint.Registry.Data;
+
+namespace RfFingerprint.Registry.Store;
+
+/// <summary>SQLite file in WAL mode; schema from the EF Core migrations of <see cref="SqliteRegistryContext"/>.</summary>
+internal sealed class SqliteDialect : SqlDialect
+{
+    private const int SqliteConstraintUnique = 2067;
+    private readonly string _connectionString;
+    private readonly string _path;
+    private readonly int _busyTimeoutMs;
+
+    public SqliteDialect(RegistryConnection connection, int busyTimeoutSeconds)
+    {
+        if (busyTimeoutSeconds < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(busyTimeoutSeconds), busyTimeoutSeconds, "Busy timeout must be at least 1 second.");
+        }
+
+        var builder = new SqliteConnectionStringBuilder(connection.ConnectionString)
+        {
+            // Microsoft.Data.Sqlite retries SQLITE_BUSY for up to the command timeout; keep both waits equal.
+            DefaultTimeout = busyTimeoutSeconds,
+            Pooling = true,
+        };
+        _connectionString = builder.ToString();
+        _path = builder.DataSource;
+        _busyTimeoutMs = busyTimeoutSeconds * 1000;
+    }
+
+    public override RegistryProvider Provider => RegistryProvider.Sqlite;
+
+    public override string Location => _path;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override object ToDb(DateTimeOffset value) => UnixMicrosecondsConverter.ToMicroseconds(value);
+
+    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        UnixMicrosecondsConverter.FromMicroseconds(reader.GetInt64(ordinal));
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique };
+
+    public override async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(_path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // EF Core 6 takes no lock while migrating; a lock file keeps two processes starting together from
+        // both creating the tables.
+        await using var migrationLock = await AcquireMigrationLockAsync(cancellationToken);
+
+        await using (var connection = (SqliteConnection)await OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            // WAL lets readers run beside the single writer and is remembered by the file.
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+
+        await using var context = SqliteRegistryContextFactory.Create(_connectionString);
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        var total = context.Database.GetMigrations().Count();
+        return new MigrationResult(Provider, _path, pending, total);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled handles keep the file open (and its WAL); release them so the file can be moved or deleted.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<FileStream> AcquireMigrationLockAsync(CancellationToken cancellationToken)
+    {
+        var lockPath = _path + ".migrate.lock";
+        var deadline = DateTime.UtcNow.AddMilliseconds(_busyTimeoutMs * 4L);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+    }
+}
