@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the tiny ONNX model that the RfFingerprint.OnnxRuntime tests run.
+"""Build the tiny ONNX models that the RfFingerprint.OnnxRuntime tests run.
 
 The model is deliberately small (a few KB) but uses the same operator families as
 the fingerprinting CNN: Conv1d -> ReLU -> Flatten -> Linear (exported as Conv,
@@ -7,6 +7,9 @@ Relu, Flatten, Gemm), with a dynamic batch dimension named "N". Its custom
 metadata map carries key/value strings the way the fingerprinting model carries
 its preprocessing parameters, so the binding's metadata reader is tested on real
 ONNX metadata_props.
+
+A second, even smaller model has two inputs and two outputs (one float, one int64)
+to exercise named multi-input runs and the rejection of non-float outputs.
 
 Everything is seeded, so re-running the script reproduces the committed files
 byte for byte. The expected outputs are computed by PyTorch at export time: the
@@ -38,6 +41,9 @@ MODEL_VERSION = 7
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata")
 MODEL_PATH = os.path.join(OUT_DIR, "tiny_conv_gemm.onnx")
 EXPECTED_PATH = os.path.join(OUT_DIR, "tiny_conv_gemm.expected.json")
+TWO_IO_MODEL_PATH = os.path.join(OUT_DIR, "tiny_two_io.onnx")
+TWO_IO_EXPECTED_PATH = os.path.join(OUT_DIR, "tiny_two_io.expected.json")
+TWO_IO_WIDTH = 4
 
 CUSTOM_METADATA = {
     "rffp.kind": "test-model",
@@ -57,6 +63,55 @@ class TinyConvGemm(torch.nn.Module):
 
     def forward(self, iq):
         return self.fc(self.flatten(self.relu(self.conv(iq))))
+
+
+class TinyTwoInOut(torch.nn.Module):
+    """sum = a + 2 b (float); index = argmax(sum, dim 1) (int64)."""
+
+    def forward(self, a, b):
+        total = a + 2.0 * b
+        return total, torch.argmax(total, dim=1)
+
+
+def export_two_io():
+    model = TinyTwoInOut().eval()
+    example = (torch.randn(2, TWO_IO_WIDTH), torch.randn(2, TWO_IO_WIDTH))
+    torch.onnx.export(
+        model,
+        example,
+        TWO_IO_MODEL_PATH,
+        input_names=["a", "b"],
+        output_names=["sum", "index"],
+        dynamic_axes={"a": {0: "N"}, "b": {0: "N"}, "sum": {0: "N"}, "index": {0: "N"}},
+        opset_version=OPSET,
+    )
+    proto = onnx.load(TWO_IO_MODEL_PATH)
+    proto.producer_name = "rffp-make-test-model"
+    proto.producer_version = torch.__version__
+    onnx.checker.check_model(proto)
+    onnx.save(proto, TWO_IO_MODEL_PATH)
+
+    a = torch.randn(3, TWO_IO_WIDTH)
+    b = torch.randn(3, TWO_IO_WIDTH)
+    with torch.no_grad():
+        total, index = model(a, b)
+    with open(TWO_IO_MODEL_PATH, "rb") as f:
+        sha = hashlib.sha256(f.read()).hexdigest()
+    expected = {
+        "model": os.path.basename(TWO_IO_MODEL_PATH),
+        "model_sha256": sha,
+        "generator": "models/tools/make_test_model.py",
+        "seed": SEED,
+        "shape": list(a.shape),
+        "a": as_float_list(a),
+        "b": as_float_list(b),
+        "sum": as_float_list(total),
+        "index": [int(v) for v in index],
+    }
+    with open(TWO_IO_EXPECTED_PATH, "w", encoding="utf-8") as f:
+        json.dump(expected, f, indent=1)
+        f.write("\n")
+    print(f"wrote {TWO_IO_MODEL_PATH} ({os.path.getsize(TWO_IO_MODEL_PATH)} bytes, sha256 {sha})")
 
 
 def as_float_list(tensor):
@@ -136,6 +191,7 @@ def main():
         f.write("\n")
     print(f"wrote {MODEL_PATH} ({os.path.getsize(MODEL_PATH)} bytes, sha256 {model_sha256})")
     print(f"wrote {EXPECTED_PATH}")
+    export_two_io()
     return 0
 
 

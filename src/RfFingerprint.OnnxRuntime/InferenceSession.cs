@@ -126,9 +126,16 @@ public sealed unsafe class InferenceSession : IDisposable
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public FloatTensor Run(string inputName, ReadOnlySpan<float> data, ReadOnlySpan<long> shape, string outputName)
     {
-        using var output = RunSingle(inputName, data, shape, outputName);
-        var outputShape = ReadFloatTensor(output, outputName, out var source);
-        return new FloatTensor(source.ToArray(), outputShape);
+        var output = RunSingle(inputName, data, shape, outputName);
+        try
+        {
+            var outputShape = ReadFloatTensor(output, outputName, out var source);
+            return new FloatTensor(source.ToArray(), outputShape);
+        }
+        finally
+        {
+            _api.ReleaseValue(output);
+        }
     }
 
     /// <summary>
@@ -150,17 +157,24 @@ public sealed unsafe class InferenceSession : IDisposable
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
     public long[] Run(string inputName, ReadOnlySpan<float> data, ReadOnlySpan<long> shape, string outputName, Span<float> destination)
     {
-        using var output = RunSingle(inputName, data, shape, outputName);
-        var outputShape = ReadFloatTensor(output, outputName, out var source);
-        if (destination.Length < source.Length)
+        var output = RunSingle(inputName, data, shape, outputName);
+        try
         {
-            throw new ArgumentException(
-                $"Destination holds {destination.Length} elements but output '{outputName}' has {source.Length} (shape [{string.Join(",", outputShape)}]).",
-                nameof(destination));
-        }
+            var outputShape = ReadFloatTensor(output, outputName, out var source);
+            if (destination.Length < source.Length)
+            {
+                throw new ArgumentException(
+                    $"Destination holds {destination.Length} elements but output '{outputName}' has {source.Length} (shape [{string.Join(",", outputShape)}]).",
+                    nameof(destination));
+            }
 
-        source.CopyTo(destination);
-        return outputShape;
+            source.CopyTo(destination);
+            return outputShape;
+        }
+        finally
+        {
+            _api.ReleaseValue(output);
+        }
     }
 
     /// <summary>Runs a model that has exactly one input and one output.</summary>
@@ -219,7 +233,9 @@ public sealed unsafe class InferenceSession : IDisposable
                 ArgumentException.ThrowIfNullOrEmpty(input.Name, nameof(inputs));
                 var shape = input.Shape.ToArray();
                 ValidateShape(input.Data.Length, shape, nameof(inputs));
-                inputNamePointers[i] = NamePointer(input.Name, temporaryNames);
+                nint temporary = 0;
+                inputNamePointers[i] = NamePointer(input.Name, ref temporary);
+                temporaryNames.Add(temporary);
                 pins[i] = input.Data.Pin();
                 inputValues[i] = CreateInputTensor((float*)pins[i].Pointer, input.Data.Length, shape);
             }
@@ -227,7 +243,9 @@ public sealed unsafe class InferenceSession : IDisposable
             for (var i = 0; i < outputNames.Count; i++)
             {
                 ArgumentException.ThrowIfNullOrEmpty(outputNames[i], nameof(outputNames));
-                outputNamePointers[i] = NamePointer(outputNames[i], temporaryNames);
+                nint temporary = 0;
+                outputNamePointers[i] = NamePointer(outputNames[i], ref temporary);
+                temporaryNames.Add(temporary);
             }
 
             fixed (nint* inNames = inputNamePointers, inValues = inputValues, outNames = outputNamePointers, outValues = outputValues)
@@ -299,26 +317,28 @@ public sealed unsafe class InferenceSession : IDisposable
         }
     }
 
-    private OrtHandle RunSingle(string inputName, ReadOnlySpan<float> data, ReadOnlySpan<long> shape, string outputName)
+    /// <summary>Runs one input to one output; the caller releases the returned ORT value.</summary>
+    private nint RunSingle(string inputName, ReadOnlySpan<float> data, ReadOnlySpan<long> shape, string outputName)
     {
         ArgumentException.ThrowIfNullOrEmpty(inputName);
         ArgumentException.ThrowIfNullOrEmpty(outputName);
         ValidateShape(data.Length, shape, nameof(data));
 
-        var temporaryNames = new List<nint>(0);
+        nint temporaryInputName = 0;
+        nint temporaryOutputName = 0;
         nint inputValue = 0;
         nint outputValue = 0;
         try
         {
-            var inputNamePointer = NamePointer(inputName, temporaryNames);
-            var outputNamePointer = NamePointer(outputName, temporaryNames);
+            var inputNamePointer = NamePointer(inputName, ref temporaryInputName);
+            var outputNamePointer = NamePointer(outputName, ref temporaryOutputName);
             fixed (float* dataPointer = data)
             {
                 inputValue = CreateInputTensor(dataPointer, data.Length, shape);
                 RunNative((byte**)&inputNamePointer, &inputValue, 1, (byte**)&outputNamePointer, &outputValue, 1);
             }
 
-            var result = new OrtHandle(outputValue, _api.ReleaseValue);
+            var result = outputValue;
             outputValue = 0;
             return result;
         }
@@ -326,10 +346,8 @@ public sealed unsafe class InferenceSession : IDisposable
         {
             _api.ReleaseValue(outputValue);
             _api.ReleaseValue(inputValue);
-            foreach (var name in temporaryNames)
-            {
-                Marshal.FreeCoTaskMem(name);
-            }
+            Marshal.FreeCoTaskMem(temporaryInputName);
+            Marshal.FreeCoTaskMem(temporaryOutputName);
         }
     }
 
@@ -360,20 +378,6 @@ public sealed unsafe class InferenceSession : IDisposable
         }
     }
 
-    private long[] ReadFloatTensor(OrtHandle value, string outputName, out ReadOnlySpan<float> data)
-    {
-        var added = false;
-        value.DangerousAddRef(ref added);
-        try
-        {
-            return ReadFloatTensor(value.DangerousGetHandle(), outputName, out data);
-        }
-        finally
-        {
-            value.DangerousRelease();
-        }
-    }
-
     /// <summary>Shape and element view of an ORT-owned float tensor; the view is valid until the value is released.</summary>
     private long[] ReadFloatTensor(nint value, string outputName, out ReadOnlySpan<float> data)
     {
@@ -386,17 +390,26 @@ public sealed unsafe class InferenceSession : IDisposable
 
         nint info;
         _api.Check(_api.GetTensorTypeAndShape(value, &info));
-        using var infoHandle = new OrtHandle(info, _api.ReleaseTensorTypeAndShapeInfo);
-        int elementType;
-        _api.Check(_api.GetTensorElementType(info, &elementType));
-        if (elementType != FloatElementType)
+        long[] shape;
+        nuint count;
+        try
         {
-            throw new NotSupportedException($"Output '{outputName}' has element type {(TensorElementType)elementType}; only Float32 outputs are supported.");
+            int elementType;
+            _api.Check(_api.GetTensorElementType(info, &elementType));
+            if (elementType != FloatElementType)
+            {
+                throw new NotSupportedException($"Output '{outputName}' has element type {(TensorElementType)elementType}; only Float32 outputs are supported.");
+            }
+
+            shape = ReadDimensions(info);
+            _api.Check(_api.GetTensorShapeElementCount(info, &count));
+        }
+        finally
+        {
+            // Released directly rather than through a SafeHandle: this runs once per inference.
+            _api.ReleaseTensorTypeAndShapeInfo(info);
         }
 
-        var shape = ReadDimensions(info);
-        nuint count;
-        _api.Check(_api.GetTensorShapeElementCount(info, &count));
         void* elements;
         _api.Check(_api.GetTensorMutableData(value, &elements));
         data = new ReadOnlySpan<float>(elements, checked((int)count));
@@ -436,16 +449,18 @@ public sealed unsafe class InferenceSession : IDisposable
         }
     }
 
-    /// <summary>NUL-terminated UTF-8 name: cached for the model's own names, else allocated and recorded for freeing.</summary>
-    private nint NamePointer(string name, List<nint> temporaries)
+    /// <summary>
+    /// NUL-terminated UTF-8 name: the cached copy for the model's own names; otherwise (a name the runtime will reject
+    /// with its own message) a copy in <paramref name="temporary"/> that the caller frees.
+    /// </summary>
+    private nint NamePointer(string name, ref nint temporary)
     {
         if (_utf8Names.TryGetValue(name, out var cached))
         {
             return cached;
         }
 
-        var temporary = Marshal.StringToCoTaskMemUTF8(name);
-        temporaries.Add(temporary);
+        temporary = Marshal.StringToCoTaskMemUTF8(name);
         return temporary;
     }
 

@@ -54,7 +54,11 @@ internal sealed unsafe class OrtNativeLibrary
     {
         lock (Gate)
         {
-            var (candidates, source) = Candidates(requestedPath);
+            var (candidates, source) = Candidates(
+                requestedPath,
+                Environment.GetEnvironmentVariable(OrtEnvironment.LibraryPathVariable),
+                AppContext.BaseDirectory,
+                System.IO.Path.GetDirectoryName(typeof(OrtNativeLibrary).Assembly.Location));
             if (_loaded is not null)
             {
                 if (source != CandidateSource.Default && !SameFile(candidates[0], _loaded.Path))
@@ -71,17 +75,26 @@ internal sealed unsafe class OrtNativeLibrary
         }
     }
 
-    private static OrtNativeLibrary LoadFirst(IReadOnlyList<string> candidates, CandidateSource source)
+    /// <summary>Loads and binds the first candidate that loads.</summary>
+    /// <exception cref="DllNotFoundException">None loads; the message lists them and says how to point at a library.</exception>
+    internal static OrtNativeLibrary LoadFirst(IReadOnlyList<string> candidates, CandidateSource source)
     {
         var failures = new List<string>();
         foreach (var candidate in candidates)
         {
-            if (NativeLibrary.TryLoad(candidate, out var library))
+            nint library;
+            try
             {
-                return Bind(candidate, library);
+                library = NativeLibrary.Load(candidate);
+            }
+            catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+            {
+                // A file that exists but does not load (wrong architecture, missing dependency) deserves the loader's reason.
+                failures.Add(File.Exists(candidate) ? $"{candidate} ({e.Message})" : candidate);
+                continue;
             }
 
-            failures.Add(candidate);
+            return Bind(candidate, library);
         }
 
         var hint = source == CandidateSource.Default
@@ -125,21 +138,25 @@ internal sealed unsafe class OrtNativeLibrary
         return new OrtNativeLibrary(path, api, version, apiVersion, memoryInfo);
     }
 
-    private static (IReadOnlyList<string> Candidates, CandidateSource Source) Candidates(string? requestedPath)
+    /// <summary>
+    /// Files to try, in order, and where they came from: an explicit path or the environment variable name exactly one
+    /// file (a folder stands for the platform file name inside it) and nothing else is tried, so a wrong override fails
+    /// loudly instead of silently loading another runtime.
+    /// </summary>
+    internal static (IReadOnlyList<string> Candidates, CandidateSource Source) Candidates(
+        string? requestedPath, string? environmentValue, string baseDirectory, string? assemblyFolder)
     {
         if (!string.IsNullOrWhiteSpace(requestedPath))
         {
             return ([ExpandFolder(requestedPath)], CandidateSource.Options);
         }
 
-        var fromEnvironment = Environment.GetEnvironmentVariable(OrtEnvironment.LibraryPathVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        if (!string.IsNullOrWhiteSpace(environmentValue))
         {
-            return ([ExpandFolder(fromEnvironment)], CandidateSource.EnvironmentVariable);
+            return ([ExpandFolder(environmentValue)], CandidateSource.EnvironmentVariable);
         }
 
-        var assemblyFolder = System.IO.Path.GetDirectoryName(typeof(OrtNativeLibrary).Assembly.Location);
-        var candidates = new List<string> { System.IO.Path.Combine(AppContext.BaseDirectory, PlatformFileName) };
+        var candidates = new List<string> { System.IO.Path.Combine(baseDirectory, PlatformFileName) };
         if (!string.IsNullOrEmpty(assemblyFolder))
         {
             var besideAssembly = System.IO.Path.Combine(assemblyFolder, PlatformFileName);
@@ -166,7 +183,7 @@ internal sealed unsafe class OrtNativeLibrary
         _ => "the default search",
     };
 
-    private enum CandidateSource
+    internal enum CandidateSource
     {
         Default,
         Options,
