@@ -28,6 +28,8 @@ public sealed unsafe class InferenceSession : IDisposable
     private readonly OrtApi _api;
     private readonly OrtHandle _session;
     private readonly FrozenDictionary<string, nint> _utf8Names;
+
+    // Keeps the pinned-heap UTF-8 copies whose addresses _utf8Names holds reachable for the session's lifetime.
     private readonly List<byte[]> _pinnedNames = [];
 
     /// <summary>Loads a model from an ONNX file.</summary>

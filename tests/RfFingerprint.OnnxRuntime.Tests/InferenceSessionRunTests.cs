@@ -149,4 +149,43 @@ public sealed class InferenceSessionRunTests(ITestOutputHelper output)
         Assert.Empty(failures);
         Assert.Equal(threads * runsPerThread, completed);
     }
+
+    [Fact]
+    public void DisposingWhileOtherThreadsRunEndsThemWithObjectDisposedAndNothingElse()
+    {
+        const int threads = 4;
+        var example = TestModel.Case("batch5");
+        var session = new InferenceSession(TestModel.ModelPath, new SessionOptions { IntraOpThreads = 1 });
+        using var running = new CountdownEvent(threads);
+        var endings = new System.Collections.Concurrent.ConcurrentQueue<Exception?>();
+
+        var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+        {
+            var signalled = false;
+            try
+            {
+                while (true)
+                {
+                    var result = session.Run(TestModel.Expected.InputName, example.Input, example.InputShape, TestModel.Expected.OutputName);
+                    TestModel.AssertClose(example.Output, result.Data);
+                    if (!signalled)
+                    {
+                        running.Signal();
+                        signalled = true;
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                endings.Enqueue(e);
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        running.Wait();
+        session.Dispose();
+        workers.ForEach(w => w.Join());
+
+        Assert.Equal(threads, endings.Count);
+        Assert.All(endings, e => Assert.IsType<ObjectDisposedException>(e));
+    }
 }
