@@ -29,43 +29,78 @@ internal sealed partial class RegistryStore
         }
 
         return WriteAsync(
-            async (connection, transaction) =>
-            {
-                // The unique (capture_id, sample_index) index makes a replayed or concurrently inserted burst a no-op;
-                // each statement reports 1 row for a new burst and 0 for a known one.
-                await using var insert = connection.Command(
-                    """
-                    INSERT INTO auth_events (capture_id, sample_index, time_utc, device_id, score, verdict, cfo_hz, snr_db,
-                        claimed_dev_addr, claimed_dev_eui, model_version_id, spectrogram)
-                    VALUES (@capture, @sample, @time, @device, @score, @verdict, @cfo, @snr, @addr, @eui, @model, @spectrogram)
-                    ON CONFLICT (capture_id, sample_index) DO NOTHING
-                    """,
-                    transaction)
-                    .With("@capture", 0L).With("@sample", 0L).With("@time", null).With("@device", null).With("@score", null)
-                    .With("@verdict", string.Empty).With("@cfo", 0d).With("@snr", 0d).With("@addr", null).With("@eui", null)
-                    .With("@model", null).With("@spectrogram", null);
-                var inserted = 0;
-                for (var i = 0; i < events.Count; i++)
-                {
-                    var e = events[i];
-                    insert.Set("@capture", e.CaptureId);
-                    insert.Set("@sample", e.SampleIndex);
-                    insert.Set("@time", _dialect.ToDb(e.TimeUtc));
-                    insert.Set("@device", e.DeviceId);
-                    insert.Set("@score", e.Score);
-                    insert.Set("@verdict", e.Verdict);
-                    insert.Set("@cfo", e.CfoHz);
-                    insert.Set("@snr", e.SnrDb);
-                    insert.Set("@addr", e.ClaimedDevAddr is { } addr ? (long)addr : null);
-                    insert.Set("@eui", claimedEuis[i]);
-                    insert.Set("@model", e.ModelVersionId);
-                    insert.Set("@spectrogram", e.Spectrogram);
-                    inserted += await insert.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                return inserted;
-            },
+            (connection, transaction) => connection.CanCreateBatch
+                ? InsertEventsBatchedAsync(connection, transaction, events, claimedEuis, cancellationToken)
+                : InsertEventsOneByOneAsync(connection, transaction, events, claimedEuis, cancellationToken),
             cancellationToken);
+    }
+
+    // The unique (capture_id, sample_index) index makes a replayed or concurrently inserted burst a no-op; each
+    // statement affects 1 row for a new burst and 0 for a known one, so the affected-row total counts new bursts.
+    private const string InsertEventSql =
+        """
+        INSERT INTO auth_events (capture_id, sample_index, time_utc, device_id, score, verdict, cfo_hz, snr_db,
+            claimed_dev_addr, claimed_dev_eui, model_version_id, spectrogram)
+        VALUES (@capture, @sample, @time, @device, @score, @verdict, @cfo, @snr, @addr, @eui, @model, @spectrogram)
+        ON CONFLICT (capture_id, sample_index) DO NOTHING
+        """;
+
+    /// <summary>PostgreSQL: the whole batch in one round trip.</summary>
+    private async Task<int> InsertEventsBatchedAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AuthenticationEventData> events, string?[] claimedEuis, CancellationToken cancellationToken)
+    {
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = InsertEventSql;
+            AddEventParameters(command.Parameters, command.CreateParameter, events[i], claimedEuis[i]);
+            batch.BatchCommands.Add(command);
+        }
+
+        return await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>SQLite: its driver has no batching, and statements run in-process, so one row per call costs little.</summary>
+    private async Task<int> InsertEventsOneByOneAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AuthenticationEventData> events, string?[] claimedEuis, CancellationToken cancellationToken)
+    {
+        var inserted = 0;
+        // One command for all rows: it keeps its compiled statement while only the parameter values change.
+        await using var insert = connection.Command(InsertEventSql, transaction);
+        for (var i = 0; i < events.Count; i++)
+        {
+            insert.Parameters.Clear();
+            AddEventParameters(insert.Parameters, insert.CreateParameter, events[i], claimedEuis[i]);
+            inserted += await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return inserted;
+    }
+
+    private void AddEventParameters(DbParameterCollection parameters, Func<DbParameter> create, AuthenticationEventData e, string? claimedEui)
+    {
+        void Add(string name, object? value)
+        {
+            var parameter = create();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            parameters.Add(parameter);
+        }
+
+        Add("@capture", e.CaptureId);
+        Add("@sample", e.SampleIndex);
+        Add("@time", _dialect.ToDb(e.TimeUtc));
+        Add("@device", e.DeviceId);
+        Add("@score", e.Score);
+        Add("@verdict", e.Verdict);
+        Add("@cfo", e.CfoHz);
+        Add("@snr", e.SnrDb);
+        Add("@addr", e.ClaimedDevAddr is { } addr ? (long)addr : null);
+        Add("@eui", claimedEui);
+        Add("@model", e.ModelVersionId);
+        Add("@spectrogram", e.Spectrogram);
     }
 
     public Task<IReadOnlyList<AuthenticationEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default)

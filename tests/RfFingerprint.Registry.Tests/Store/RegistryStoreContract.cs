@@ -214,6 +214,21 @@ public abstract class RegistryStoreContract(RegistryProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task InsertEvents_TwoProcessesWritingOverlappingBursts_StoreEachBurstExactlyOnce()
+    {
+        var capture = await Store.RegisterCaptureAsync(Samples.Capture("two-processes"));
+
+        // Process A writes bursts 0..399, process B 250..649: 150 overlap.
+        var counts = await Task.WhenAll(
+            EventWriterProcess.RunAsync(Registry.ConnectionString, capture.Id, 0, 400),
+            EventWriterProcess.RunAsync(Registry.ConnectionString, capture.Id, 250, 400));
+
+        Assert.Equal(650, counts.Sum());
+        var stored = await Store.QueryEventsAsync(new EventQuery { CaptureId = capture.Id, Limit = 1000 });
+        Assert.Equal(Enumerable.Range(0, 650).Select(i => (long)i), stored.Select(e => e.SampleIndex).Order());
+    }
+
+    [Fact]
     public async Task InsertEvents_AllFields_RoundTrip()
     {
         var capture = await Store.RegisterCaptureAsync(Samples.Capture("fields"));
