@@ -33,7 +33,8 @@ public interface IRegistryStore : IAsyncDisposable
     /// <summary>The device that owns this DevAddr, or null.</summary>
     Task<Device?> FindDeviceByDevAddrAsync(uint devAddr, CancellationToken cancellationToken = default);
 
-    /// <summary>The device with this DevEUI (16 hex digits, any case), or null.</summary>
+    /// <summary>The device with this DevEUI (16 hex digits, any case, ':' '-' separators allowed), or null.</summary>
+    /// <exception cref="ArgumentException">Malformed DevEUI.</exception>
     Task<Device?> FindDeviceByDevEuiAsync(string devEui, CancellationToken cancellationToken = default);
 
     /// <summary>All devices ordered by name.</summary>
@@ -51,10 +52,15 @@ public interface IRegistryStore : IAsyncDisposable
     /// </summary>
     Task<bool> DeleteDeviceAsync(long deviceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a model file; returns the existing row when the SHA-256 is already known.</summary>
+    /// <summary>Records a model file; returns the existing row (unchanged) when the SHA-256 is already known.</summary>
+    /// <exception cref="ArgumentException">Malformed digest or empty file name / input spec.</exception>
     Task<ModelVersion> RegisterModelVersionAsync(ModelVersionInfo info, CancellationToken cancellationToken = default);
 
-    /// <summary>The model version with this SHA-256, or null.</summary>
+    /// <summary>The model version with this id, or null.</summary>
+    Task<ModelVersion?> GetModelVersionAsync(long modelVersionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The model version with this SHA-256 (64 hex digits, any case), or null.</summary>
+    /// <exception cref="ArgumentException">Not 64 hex digits.</exception>
     Task<ModelVersion?> FindModelVersionAsync(string sha256, CancellationToken cancellationToken = default);
 
     /// <summary>All model versions, oldest first.</summary>
@@ -78,18 +84,25 @@ public interface IRegistryStore : IAsyncDisposable
     Task<bool> UpdateCfoRangeAsync(long enrolmentId, CfoRange range, CancellationToken cancellationToken = default);
 
     /// <summary>Records a capture; returns the existing row when the SHA-512 is already known (idempotent).</summary>
+    /// <exception cref="ArgumentException">Malformed digest, empty path/source, or non-positive sample rate.</exception>
     Task<Capture> RegisterCaptureAsync(CaptureInfo info, CancellationToken cancellationToken = default);
 
-    /// <summary>The capture with this SHA-512, or null.</summary>
+    /// <summary>The capture with this id, or null.</summary>
+    Task<Capture?> GetCaptureAsync(long captureId, CancellationToken cancellationToken = default);
+
+    /// <summary>The capture with this SHA-512 (128 hex digits, any case), or null.</summary>
+    /// <exception cref="ArgumentException">Not 128 hex digits.</exception>
     Task<Capture?> FindCaptureAsync(string sha512, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Inserts events in one transaction, skipping any whose (capture, sample index) is already stored (or repeated
     /// within the batch). Returns how many rows were new. Concurrent callers never lose or duplicate rows.
     /// </summary>
+    /// <exception cref="ArgumentException">Negative sample index, empty or over-long verdict, malformed claimed DevEUI, spectrogram over 64 KiB.</exception>
     Task<int> InsertEventsAsync(IReadOnlyList<AuthenticationEventData> events, CancellationToken cancellationToken = default);
 
     /// <summary>Events matching the filters, newest (largest id) first.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative offset or limit outside 1..10000.</exception>
     Task<IReadOnlyList<AuthenticationEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Number of events matching the filters (paging ignored).</summary>

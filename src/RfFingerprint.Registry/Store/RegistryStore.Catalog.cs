@@ -40,7 +40,7 @@ internal sealed partial class RegistryStore
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                return (await LoadCapturesAsync(connection, transaction, sha512, cancellationToken))!;
+                return (await LoadCaptureAsync(connection, transaction, "sha512", sha512, cancellationToken))!;
             },
             cancellationToken);
     }
@@ -48,8 +48,16 @@ internal sealed partial class RegistryStore
     public Task<Capture?> FindCaptureAsync(string sha512, CancellationToken cancellationToken = default)
     {
         var digest = Identifiers.NormalizeDigest(sha512, 128, nameof(sha512));
-        return ReadAsync(connection => LoadCapturesAsync(connection, null, digest, cancellationToken), cancellationToken);
+        return ReadAsync(connection => LoadCaptureAsync(connection, null, "sha512", digest, cancellationToken), cancellationToken);
     }
+
+    public Task<Capture?> GetCaptureAsync(long captureId, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => LoadCaptureAsync(connection, null, "id", captureId, cancellationToken), cancellationToken);
+
+    public Task<ModelVersion?> GetModelVersionAsync(long modelVersionId, CancellationToken cancellationToken = default) =>
+        ReadAsync(
+            async connection => (await LoadModelsAsync(connection, null, "WHERE id = @p", modelVersionId, cancellationToken)).FirstOrDefault(),
+            cancellationToken);
 
     public Task<ModelVersion> RegisterModelVersionAsync(ModelVersionInfo info, CancellationToken cancellationToken = default)
     {
@@ -91,9 +99,11 @@ internal sealed partial class RegistryStore
             async connection => await LoadModelsAsync(connection, null, "WHERE id > @p", 0L, cancellationToken),
             cancellationToken);
 
-    private async Task<Capture?> LoadCapturesAsync(DbConnection connection, DbTransaction? transaction, string sha512, CancellationToken cancellationToken)
+    /// <summary>The capture whose <paramref name="column"/> (id or sha512, both unique) equals <paramref name="value"/>.</summary>
+    private async Task<Capture?> LoadCaptureAsync(
+        DbConnection connection, DbTransaction? transaction, string column, object value, CancellationToken cancellationToken)
     {
-        await using var select = connection.Command($"SELECT {CaptureColumns} FROM captures WHERE sha512 = @sha", transaction).With("@sha", sha512);
+        await using var select = connection.Command($"SELECT {CaptureColumns} FROM captures WHERE {column} = @p", transaction).With("@p", value);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

@@ -113,7 +113,9 @@ internal sealed class SqliteDialect : SqlDialect
         {
             try
             {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                // The file stays behind on purpose: deleting it on close could let a waiting process lock a
+                // fresh file while another still holds the old one.
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

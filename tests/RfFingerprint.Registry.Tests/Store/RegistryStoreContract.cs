@@ -134,6 +134,9 @@ public abstract class RegistryStoreContract(RegistryProvider provider) : IAsyncL
         Assert.Equal(Samples.T0, again.StartedUtc);
         Assert.Equal(1_000_000, again.SampleRateHz);
         Assert.Equal(868_100_000, again.FrequencyHz);
+        Assert.Equal(first.Id, (await Store.GetCaptureAsync(first.Id))?.Id);
+        Assert.Equal(first.Id, (await Store.FindCaptureAsync(info.Sha512))?.Id);
+        Assert.Null(await Store.GetCaptureAsync(first.Id + 1));
     }
 
     [Fact]
@@ -147,6 +150,7 @@ public abstract class RegistryStoreContract(RegistryProvider provider) : IAsyncL
         Assert.Equal("m1.onnx", again.FileName);
         Assert.Equal("""{"eer":0.02}""", again.MetricsJson);
         Assert.Equal(first.Id, (await Store.FindModelVersionAsync(Samples.Sha256Of("m1")))?.Id);
+        Assert.Equal(first.Id, (await Store.GetModelVersionAsync(first.Id))?.Id);
         Assert.Single(await Store.ListModelVersionsAsync());
     }
 
