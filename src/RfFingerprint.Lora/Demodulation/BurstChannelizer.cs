@@ -1,0 +1,56 @@
+using MathNet.Numerics;
+using RfFingerprint.Lora.Dsp;
+using RfFingerprint.Lora.Synchronization;
+
+namespace RfFingerprint.Lora.Demodulation;
+
+/// <summary>
+/// Per-burst front end: takes raw samples from the stream history, removes the burst's CFO, low-pass filters and
+/// decimates to one sample per chip, with the output grid placed on any raw sample.
+/// </summary>
+/// <remarks>
+/// Removing the CFO before the anti-alias filter keeps the whole chirp (±BW/2 around the burst's own carrier) inside the
+/// passband; filtering first would cut the band edge off a burst with a large offset. The mixing phase is referenced
+/// to an absolute sample index, so successive calls are phase-continuous. Output j is centred on raw sample
+/// start + j·oversampling. Not thread-safe (scratch buffer).
+/// </remarks>
+public sealed class BurstChannelizer
+{
+    private readonly FirDecimator _decimator;
+    private readonly double _sampleRateHz;
+    private readonly Complex32[] _scratch;
+
+    /// <summary>Creates a channelizer producing at most <paramref name="maxOutputs"/> samples per call.</summary>
+    public BurstChannelizer(FirDecimator decimator, double sampleRateHz, int maxOutputs)
+    {
+        _decimator = decimator;
+        _sampleRateHz = sampleRateHz;
+        _scratch = new Complex32[decimator.InputLength(maxOutputs)];
+    }
+
+    /// <summary>First raw sample index the call reads for an output grid starting at <paramref name="start"/>.</summary>
+    public long FirstRawIndex(long start) => start - _decimator.Delay;
+
+    /// <summary>One past the last raw sample index read for <paramref name="count"/> outputs from <paramref name="start"/>.</summary>
+    public long EndRawIndex(long start, int count) => start - _decimator.Delay + _decimator.InputLength(count);
+
+    /// <summary>Produces output.Length samples centred on raw indices start + j·oversampling, mixed by −cfoHz with phase 0 at <paramref name="phaseReferenceIndex"/>.</summary>
+    /// <returns>False when the raw range is not (or no longer) in <paramref name="history"/>.</returns>
+    public bool Channelize(SampleRing history, long start, double cfoHz, long phaseReferenceIndex, Span<Complex32> output)
+    {
+        var first = FirstRawIndex(start);
+        var length = _decimator.InputLength(output.Length);
+        if (!history.Contains(first, length))
+        {
+            return false;
+        }
+
+        var raw = _scratch.AsSpan(0, length);
+        history.CopyTo(first, raw);
+        var cycles = cfoHz * (first - phaseReferenceIndex) / _sampleRateHz;
+        var phaseRad = 2 * Math.PI * (cycles - Math.Floor(cycles));
+        CfoCompensation.Apply(raw, raw, cfoHz, _sampleRateHz, phaseRad);
+        _decimator.Decimate(raw, output);
+        return true;
+    }
+}

@@ -1,0 +1,502 @@
+using MathNet.Numerics;
+using RfFingerprint.Lora.Coding;
+using RfFingerprint.Lora.Demodulation;
+using RfFingerprint.Lora.Dsp;
+using RfFingerprint.Lora.Modulation;
+using RfFingerprint.Lora.Receiver;
+
+namespace RfFingerprint.Lora.Synchronization;
+
+/// <summary>
+/// Detection, synchronisation and demodulation of one spreading factor over a continuous stream, as a state machine
+/// (<see cref="SynchronizerState"/>): Searching → AwaitingSfd → Refining → Demodulating → Searching.
+/// </summary>
+/// <remarks>
+/// <para>Searching/AwaitingSfd run on the shared decimated stream (one sample per chip, not CFO-compensated).
+/// The preamble gives k_up = CFO − τ (bins), the SFD down-chirps k_down = CFO + τ, so CFO = (k_up + k_down)/2 modulo
+/// N/2 and τ = k_down − CFO (SIGNALS.md). The residual ambiguities (which chirp boundary τ refers to, and CFO ± N/2
+/// when <see cref="LoraReceiverOptions.WideCfoSearch"/> is on) are settled by correlating the hypotheses against the
+/// frame's known structure: last preamble chirp, the two sync-word chirps and the two full down-chirps.</para>
+/// <para>Refining channelises the preamble again from the raw history with the coarse CFO removed before the
+/// anti-alias filter and runs <see cref="PreambleEstimator"/> for fine CFO, fractional timing and SNR, then checks the
+/// sync word and copies the raw (uncompensated) preamble for fingerprinting.</para>
+/// <para>Demodulating channelises each payload chirp at its estimated start and demodulates it; a second-order
+/// decision-directed timing loop on the peak's fractional bin tracks sample-clock offset over long (SF11/12) frames.</para>
+/// Memory is fixed at construction; nothing is allocated per window or per symbol. Not thread-safe.
+/// </remarks>
+public sealed class FrameSynchronizer
+{
+    private const double TimingGain = 0.15;
+    private const double DriftGain = 0.01;
+
+    private readonly LoraReceiverOptions _options;
+    private readonly LoraParameters _parameters;
+    private readonly int _chips;
+    private readonly int _samplesPerSymbol;
+    private readonly int _oversampling;
+    private readonly int _preambleSymbols;
+    private readonly FftDemodulator _demodulator;
+    private readonly BurstDetector _detector;
+    private readonly PreambleEstimator _estimator;
+    private readonly BurstChannelizer _channelizer;
+    private readonly LoraCodec _codec;
+    private readonly Complex32[] _window;
+    private readonly Complex32[] _aligned;
+    private readonly Complex32[] _upReference;
+    private readonly Complex32[] _downReference;
+    private readonly int[] _shifts;
+    private readonly byte[] _payload = new byte[255];
+    private readonly Complex32[] _preamble;
+    private readonly int _syncFirst;
+    private readonly int _syncSecond;
+
+    private long _nextWindow;
+    private int _windowsSinceDetection;
+    private double _upBin;
+    private double _bestRatio;
+    private bool _sfdPending;
+    private long _sfdWindow;
+    private double _sfdBin;
+    private double _sfdRatio;
+    private bool _located;
+    private double _frameSfdDecimated;
+    private double _coarseCfoBins;
+
+    private double _dataStartRaw;
+    private double _cfoHz;
+    private long _burstStart;
+    private double _stoSamples;
+    private double _snrDb;
+    private byte _syncWord;
+    private int _symbolIndex;
+    private int _symbolsNeeded;
+    private bool _headerKnown;
+    private LoraHeader _header;
+    private double _timingChips;
+    private double _driftChipsPerSymbol;
+    private int _correctedBits;
+
+    /// <summary>Creates the synchroniser for <paramref name="spreadingFactor"/> using the shared anti-alias design.</summary>
+    public FrameSynchronizer(LoraReceiverOptions options, int spreadingFactor, FirDecimator decimator)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(decimator);
+        _options = options;
+        _parameters = options.ToParameters(spreadingFactor).Validate();
+        _chips = _parameters.ChipsPerSymbol;
+        _samplesPerSymbol = _parameters.SamplesPerSymbol;
+        _oversampling = _parameters.Oversampling;
+        _preambleSymbols = options.PreambleSymbols;
+        _demodulator = new FftDemodulator(spreadingFactor);
+        _detector = new BurstDetector(new FftDemodulator(spreadingFactor), options.DetectionWindows, options.DetectionThreshold);
+        _estimator = new PreambleEstimator(spreadingFactor, _preambleSymbols, _demodulator);
+        _channelizer = new BurstChannelizer(decimator, _parameters.SampleRateHz, _chips);
+        _codec = new LoraCodec(_parameters);
+        _window = new Complex32[_chips];
+        _aligned = new Complex32[_estimator.InputLength];
+        _upReference = new Complex32[_chips];
+        _downReference = new Complex32[_chips];
+        ReferenceChirp.UpChirp(_upReference);
+        ReferenceChirp.DownChirp(_downReference);
+        _shifts = new int[new LoraCodec(_parameters with { ImplicitHeader = false, CodingRate = 4, HasCrc = true }).SymbolCount(255) + 8];
+        _preamble = new Complex32[_preambleSymbols * _samplesPerSymbol];
+        (_syncFirst, _syncSecond) = LoraFrameBuilder.SyncWordShifts(options.SyncWord);
+    }
+
+    /// <summary>Spreading factor handled.</summary>
+    public int SpreadingFactor => _parameters.SpreadingFactor;
+
+    /// <summary>Current state.</summary>
+    public SynchronizerState State { get; private set; }
+
+    /// <summary>Restarts the search at decimated index <paramref name="decimatedIndex"/>, forgetting any burst in progress.</summary>
+    public void Restart(long decimatedIndex)
+    {
+        State = SynchronizerState.Searching;
+        _detector.Reset();
+        _nextWindow = decimatedIndex;
+        _sfdPending = false;
+        _located = false;
+    }
+
+    /// <summary>
+    /// Consumes what the histories hold until it reports a burst (returned) or needs more samples (null).
+    /// </summary>
+    public LoraBurst? Advance(SampleRing raw, SampleRing decimated, LoraReceiverStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(decimated);
+        ArgumentNullException.ThrowIfNull(statistics);
+        while (true)
+        {
+            switch (State)
+            {
+                case SynchronizerState.Searching:
+                case SynchronizerState.AwaitingSfd:
+                    if (_nextWindow < decimated.Start)
+                    {
+                        Restart(decimated.Start);
+                    }
+
+                    if (_nextWindow + _chips > decimated.End)
+                    {
+                        return null;
+                    }
+
+                    decimated.CopyTo(_nextWindow, _window);
+                    ProcessWindow(decimated, statistics);
+                    _nextWindow += _chips;
+                    break;
+
+                case SynchronizerState.Refining:
+                    if (!_located)
+                    {
+                        if (decimated.End < _sfdWindow + (3 * _chips) + 1)
+                        {
+                            return null;
+                        }
+
+                        Locate(decimated);
+                    }
+
+                    var first = (long)Math.Round(_frameSfdDecimated * _oversampling) - ((long)(_preambleSymbols + 2) * _samplesPerSymbol);
+                    var last = first + ((long)(_preambleSymbols + 3) * _samplesPerSymbol);
+                    if (_channelizer.EndRawIndex(last, _chips) + _samplesPerSymbol > raw.End)
+                    {
+                        return null;
+                    }
+
+                    if (!Refine(raw, first, statistics))
+                    {
+                        Restart(Math.Max(_nextWindow, decimated.End - _chips));
+                    }
+
+                    break;
+
+                case SynchronizerState.Demodulating:
+                    var exact = _dataStartRaw + ((double)_symbolIndex * _samplesPerSymbol) + (_timingChips * _oversampling);
+                    var start = (long)Math.Round(exact);
+                    if (_channelizer.EndRawIndex(start, _chips) > raw.End)
+                    {
+                        return null;
+                    }
+
+                    var burst = DemodulateSymbol(raw, start, (exact - start) / _oversampling, statistics);
+                    if (burst is not null)
+                    {
+                        Restart(Math.Max(decimated.Start, (start + _samplesPerSymbol) / _oversampling));
+                        return burst;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Ends a burst in progress: a synchronised one is reported as truncated; otherwise null.</summary>
+    public LoraBurst? Abort(LoraReceiverStatistics statistics, BurstStatus status = BurstStatus.Truncated)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        LoraBurst? burst = null;
+        if (State == SynchronizerState.Demodulating)
+        {
+            burst = Report(status, null, statistics);
+        }
+
+        Restart(_nextWindow);
+        return burst;
+    }
+
+    private void ProcessWindow(SampleRing decimated, LoraReceiverStatistics statistics)
+    {
+        var candidate = _detector.Push(_window);
+        if (State == SynchronizerState.Searching)
+        {
+            if (candidate.Ratio > _detector.Threshold)
+            {
+                State = SynchronizerState.AwaitingSfd;
+                _upBin = candidate.PeakBin;
+                _bestRatio = candidate.Ratio;
+                _windowsSinceDetection = 0;
+                _sfdPending = false;
+                statistics.Detections++;
+            }
+
+            return;
+        }
+
+        if (candidate.Ratio > _bestRatio && CircularDistance(candidate.PeakBin, _upBin) <= 1.5)
+        {
+            _upBin = candidate.PeakBin;
+            _bestRatio = candidate.Ratio;
+        }
+
+        // The down-chirp tone may sit between bins; a second transform shifted by half a bin avoids the scalloping loss.
+        var (bin, ratio) = DownPeak(0);
+        var (binHalf, ratioHalf) = DownPeak(0.5);
+        if (ratioHalf > ratio)
+        {
+            (bin, ratio) = (binHalf + 0.5, ratioHalf);
+        }
+
+        if (ratio > _options.SfdThreshold)
+        {
+            if (!_sfdPending)
+            {
+                _sfdPending = true;
+                _sfdWindow = _nextWindow;
+                _sfdBin = bin;
+                _sfdRatio = ratio;
+                return;
+            }
+
+            if (ratio > _sfdRatio)
+            {
+                _sfdWindow = _nextWindow;
+                _sfdBin = bin;
+                _sfdRatio = ratio;
+            }
+
+            EnterRefining();
+            return;
+        }
+
+        if (_sfdPending)
+        {
+            EnterRefining();
+            return;
+        }
+
+        if (++_windowsSinceDetection > (2 * _preambleSymbols) + 8)
+        {
+            statistics.SfdTimeouts++;
+            Restart(_nextWindow);
+        }
+    }
+
+    private (double Bin, double Ratio) DownPeak(double residualBins)
+    {
+        var estimate = _demodulator.DemodulateDown(_window, residualBins);
+        var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
+        var ratio = noise > 0 ? estimate.PeakPower / noise : 0;
+        return (estimate.Bin + estimate.FractionalBin, ratio);
+    }
+
+    private void EnterRefining()
+    {
+        State = SynchronizerState.Refining;
+        _located = false;
+    }
+
+    /// <summary>Chooses the SFD position and coarse CFO among the structural hypotheses.</summary>
+    private void Locate(SampleRing decimated)
+    {
+        var n = _chips;
+        var sum = _upBin + _sfdBin;
+        var baseCfo = Wrap(sum / 2, n);
+        var hypotheses = _options.WideCfoSearch && !_options.AcceptAnySyncWord ? 2 : 1;
+        if (Math.Abs(baseCfo) > n / 4.0)
+        {
+            baseCfo = Wrap(baseCfo + (n / 2.0), n);
+        }
+
+        var bestMetric = double.NegativeInfinity;
+        for (var h = 0; h < hypotheses; h++)
+        {
+            var cfo = h == 0 ? baseCfo : Wrap(baseCfo + (n / 2.0), n);
+            var tau = Modulo(_sfdBin - cfo, n);
+            for (var m = 0; m <= 2; m++)
+            {
+                var sfd = _sfdWindow + tau - (m * n);
+                var metric = StructureMetric(decimated, sfd, cfo);
+                if (metric > bestMetric)
+                {
+                    bestMetric = metric;
+                    _frameSfdDecimated = sfd;
+                    _coarseCfoBins = cfo;
+                }
+            }
+        }
+
+        _located = true;
+    }
+
+    private double StructureMetric(SampleRing decimated, double sfd, double cfoBins)
+    {
+        var n = _chips;
+        var start = (long)Math.Round(sfd);
+        var fraction = sfd - start;
+        if (!decimated.Contains(start - (3 * n), 5 * n))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var metric = Correlation(decimated, start, _upReference, cfoBins + fraction)
+            + Correlation(decimated, start + n, _upReference, cfoBins + fraction)
+            + Correlation(decimated, start - (3 * n), _downReference, cfoBins - fraction);
+        if (!_options.AcceptAnySyncWord)
+        {
+            metric += Correlation(decimated, start - (2 * n), _downReference, cfoBins - fraction + _syncFirst)
+                + Correlation(decimated, start - n, _downReference, cfoBins - fraction + _syncSecond);
+        }
+
+        return metric;
+    }
+
+    private double Correlation(SampleRing decimated, long start, Complex32[] reference, double bin)
+    {
+        decimated.CopyTo(start, _window);
+        ComplexMath.Multiply(_window, reference, _window);
+        var z = ComplexMath.Dtft(_window, bin, _chips);
+        return (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
+    }
+
+    private bool Refine(SampleRing raw, long first, LoraReceiverStatistics statistics)
+    {
+        var binHz = _parameters.BinSpacingHz;
+        var coarseHz = _coarseCfoBins * binHz;
+        for (var k = 0; k < _preambleSymbols + 4; k++)
+        {
+            if (!_channelizer.Channelize(raw, first + ((long)k * _samplesPerSymbol), coarseHz, first, _aligned.AsSpan(k * _chips, _chips)))
+            {
+                return false;
+            }
+        }
+
+        var fine = _estimator.Estimate(_aligned);
+        var cfoBins = _coarseCfoBins + fine.CfoBins;
+        var sfdRaw = first + ((double)(_preambleSymbols + 2) * _samplesPerSymbol) + (fine.TimingChips * _oversampling);
+        var syncWord = (byte)((((int)Math.Round(fine.FirstSyncBin / 8.0) & 0xF) << 4) | ((int)Math.Round(fine.SecondSyncBin / 8.0) & 0xF));
+        var syncMatches = CircularDistance(fine.FirstSyncBin, _syncFirst) <= 2 && CircularDistance(fine.SecondSyncBin, _syncSecond) <= 2;
+        if (!syncMatches && !_options.AcceptAnySyncWord)
+        {
+            statistics.SyncWordMismatches++;
+            return false;
+        }
+
+        var preambleExact = sfdRaw - ((double)(_preambleSymbols + 2) * _samplesPerSymbol);
+        _burstStart = (long)Math.Round(preambleExact);
+        if (!raw.Contains(_burstStart, _preamble.Length))
+        {
+            return false;
+        }
+
+        raw.CopyTo(_burstStart, _preamble);
+        _stoSamples = preambleExact - _burstStart;
+        _cfoHz = cfoBins * binHz;
+        _snrDb = 10 * Math.Log10(Math.Max(fine.SnrLinear, 1e-6));
+        _syncWord = syncWord;
+        _dataStartRaw = sfdRaw + (2.25 * _samplesPerSymbol);
+        _symbolIndex = 0;
+        _timingChips = 0;
+        _driftChipsPerSymbol = 0;
+        _correctedBits = 0;
+        _headerKnown = _parameters.ImplicitHeader;
+        _header = _codec.ImplicitHeader(_options.ImplicitPayloadLength);
+        _symbolsNeeded = _parameters.ImplicitHeader ? _codec.SymbolCount(_options.ImplicitPayloadLength) : 8;
+        State = SynchronizerState.Demodulating;
+        return true;
+    }
+
+    private LoraBurst? DemodulateSymbol(SampleRing raw, long start, double fractionChips, LoraReceiverStatistics statistics)
+    {
+        if (!_channelizer.Channelize(raw, start, _cfoHz, _burstStart, _window))
+        {
+            return Report(BurstStatus.Truncated, null, statistics);
+        }
+
+        var estimate = _demodulator.DemodulateUp(_window, -fractionChips);
+        _shifts[_symbolIndex++] = estimate.Bin;
+        var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
+        if (estimate.PeakPower > 8 * noise)
+        {
+            var error = -estimate.FractionalBin;
+            _driftChipsPerSymbol += DriftGain * error;
+            _timingChips += TimingGain * error;
+        }
+
+        _timingChips += _driftChipsPerSymbol;
+
+        if (!_headerKnown && _symbolIndex == 8)
+        {
+            if (!_codec.TryDecodeHeader(_shifts.AsSpan(0, 8), out _header))
+            {
+                return Report(BurstStatus.HeaderInvalid, null, statistics);
+            }
+
+            _headerKnown = true;
+            _symbolsNeeded = _codec.SymbolCount(_header.PayloadLength, _header.CodingRate, _header.HasCrc);
+        }
+
+        if (_symbolIndex < _symbolsNeeded)
+        {
+            return null;
+        }
+
+        var result = _codec.Decode(_shifts.AsSpan(0, _symbolIndex), _payload, _options.ImplicitPayloadLength);
+        _correctedBits = result.CorrectedBits;
+        return result.Status == LoraDecodeStatus.Decoded
+            ? Report(BurstStatus.Decoded, result.CrcOk, statistics)
+            : Report(BurstStatus.HeaderInvalid, null, statistics);
+    }
+
+    private LoraBurst Report(BurstStatus status, bool? crcOk, LoraReceiverStatistics statistics)
+    {
+        statistics.Bursts++;
+        if (status == BurstStatus.Decoded)
+        {
+            statistics.Decoded++;
+            if (crcOk == true)
+            {
+                statistics.CrcOk++;
+            }
+        }
+        else
+        {
+            statistics.Undecodable++;
+        }
+
+        var decoded = status == BurstStatus.Decoded;
+        var headerOk = _headerKnown && status != BurstStatus.HeaderInvalid;
+        return new LoraBurst
+        {
+            SampleStart = _burstStart,
+            StoSamples = _stoSamples,
+            SpreadingFactor = _parameters.SpreadingFactor,
+            BandwidthHz = _parameters.BandwidthHz,
+            SampleRateHz = _parameters.SampleRateHz,
+            CfoHz = _cfoHz,
+            SfoPpm = _driftChipsPerSymbol / _chips * 1e6,
+            SnrDb = _snrDb,
+            SyncWord = _syncWord,
+            Status = status,
+            HeaderOk = headerOk,
+            CodingRate = headerOk ? _header.CodingRate : null,
+            HasCrc = headerOk ? _header.HasCrc : null,
+            CrcOk = decoded ? crcOk : null,
+            Payload = decoded ? _payload.AsSpan(0, _header.PayloadLength).ToArray() : [],
+            CorrectedBits = _correctedBits,
+            SymbolCount = _symbolIndex,
+            PreambleSymbols = _preambleSymbols,
+            Preamble = _options.CopyPreamble ? _preamble.AsSpan().ToArray() : _preamble,
+        };
+    }
+
+    private static double Wrap(double bins, int n)
+    {
+        var m = Modulo(bins, n);
+        return m > n / 2.0 ? m - n : m;
+    }
+
+    private static double Modulo(double value, int n)
+    {
+        var m = value % n;
+        return m < 0 ? m + n : m;
+    }
+
+    private double CircularDistance(double a, double b)
+    {
+        var d = Math.Abs(a - b) % _chips;
+        return Math.Min(d, _chips - d);
+    }
+}
