@@ -48,26 +48,35 @@ public sealed unsafe class InferenceSession : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         (_environment, _api) = Prepare(options, environment);
         nint session;
-        using (var sessionOptions = CreateSessionOptions(options ?? new SessionOptions()))
+        GCHandle loggerState;
+        using (var sessionOptions = CreateSessionOptions(options ?? new SessionOptions(), out loggerState))
         {
-            if (OperatingSystem.IsWindows())
+            try
             {
-                // ORTCHAR_T is wchar_t (UTF-16) on Windows.
-                fixed (char* path = modelPath)
+                if (OperatingSystem.IsWindows())
                 {
-                    _api.Check(_api.CreateSession(_environment.Handle.DangerousGetHandle(), path, sessionOptions.DangerousGetHandle(), &session));
+                    // ORTCHAR_T is wchar_t (UTF-16) on Windows.
+                    fixed (char* path = modelPath)
+                    {
+                        _api.Check(_api.CreateSession(_environment.Handle.DangerousGetHandle(), path, sessionOptions.DangerousGetHandle(), &session));
+                    }
+                }
+                else
+                {
+                    fixed (byte* path = Encoding.UTF8.GetBytes(modelPath + "\0"))
+                    {
+                        _api.Check(_api.CreateSession(_environment.Handle.DangerousGetHandle(), path, sessionOptions.DangerousGetHandle(), &session));
+                    }
                 }
             }
-            else
+            catch
             {
-                fixed (byte* path = Encoding.UTF8.GetBytes(modelPath + "\0"))
-                {
-                    _api.Check(_api.CreateSession(_environment.Handle.DangerousGetHandle(), path, sessionOptions.DangerousGetHandle(), &session));
-                }
+                OrtSessionLogger.Free(ref loggerState);
+                throw;
             }
         }
 
-        _session = new OrtHandle(session, _api.ReleaseSession, _environment.Handle);
+        _session = new OrtHandle(session, _api.ReleaseSession, _environment.Handle, loggerState);
         (Inputs, Outputs, ModelMetadata, _utf8Names) = ReadDescription();
     }
 
@@ -88,16 +97,25 @@ public sealed unsafe class InferenceSession : IDisposable
 
         (_environment, _api) = Prepare(options, environment);
         nint session;
-        using (var sessionOptions = CreateSessionOptions(options ?? new SessionOptions()))
+        GCHandle loggerState;
+        using (var sessionOptions = CreateSessionOptions(options ?? new SessionOptions(), out loggerState))
         {
-            fixed (byte* bytes = modelBytes)
+            try
             {
-                _api.Check(_api.CreateSessionFromArray(
-                    _environment.Handle.DangerousGetHandle(), bytes, (nuint)modelBytes.Length, sessionOptions.DangerousGetHandle(), &session));
+                fixed (byte* bytes = modelBytes)
+                {
+                    _api.Check(_api.CreateSessionFromArray(
+                        _environment.Handle.DangerousGetHandle(), bytes, (nuint)modelBytes.Length, sessionOptions.DangerousGetHandle(), &session));
+                }
+            }
+            catch
+            {
+                OrtSessionLogger.Free(ref loggerState);
+                throw;
             }
         }
 
-        _session = new OrtHandle(session, _api.ReleaseSession, _environment.Handle);
+        _session = new OrtHandle(session, _api.ReleaseSession, _environment.Handle, loggerState);
         (Inputs, Outputs, ModelMetadata, _utf8Names) = ReadDescription();
     }
 
@@ -299,8 +317,13 @@ public sealed unsafe class InferenceSession : IDisposable
         return (env, env.Api);
     }
 
-    private OrtHandle CreateSessionOptions(SessionOptions options)
+    /// <summary>
+    /// Native session options; when a logger is configured, <paramref name="loggerState"/> is the handle that keeps it
+    /// reachable from the native callback, to be freed once the session that uses it is released.
+    /// </summary>
+    private OrtHandle CreateSessionOptions(SessionOptions options, out GCHandle loggerState)
     {
+        loggerState = default;
         nint raw;
         _api.Check(_api.CreateSessionOptions(&raw));
         var handle = new OrtHandle(raw, _api.ReleaseSessionOptions);
@@ -310,10 +333,23 @@ public sealed unsafe class InferenceSession : IDisposable
             _api.Check(_api.SetInterOpNumThreads(raw, options.InterOpThreads));
             _api.Check(_api.SetSessionGraphOptimizationLevel(raw, (int)options.OptimizationLevel));
             _api.Check(_api.SetSessionLogSeverityLevel(raw, (int)options.LogLevel));
+            if (options.Logger is not null)
+            {
+                if (_api.SetUserLoggingFunction == null)
+                {
+                    throw new NotSupportedException(
+                        $"SessionOptions.Logger needs ONNX Runtime 1.{OrtApi.HeaderApiVersion} or later; the loaded runtime is {_environment.RuntimeVersion}.");
+                }
+
+                loggerState = GCHandle.Alloc(options.Logger);
+                _api.Check(_api.SetUserLoggingFunction(raw, &OrtSessionLogger.Log, GCHandle.ToIntPtr(loggerState)));
+            }
+
             return handle;
         }
         catch
         {
+            OrtSessionLogger.Free(ref loggerState);
             handle.Dispose();
             throw;
         }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace RfFingerprint.OnnxRuntime;
 
 /// <summary>Options applied when an <see cref="InferenceSession"/> is created.</summary>
@@ -17,6 +19,13 @@ public sealed record SessionOptions
 
     /// <summary>Minimum severity the session logs to standard error; defaults to <see cref="OrtLoggingLevel.Warning"/>.</summary>
     public OrtLoggingLevel LogLevel { get; init; } = OrtLoggingLevel.Warning;
+
+    /// <summary>
+    /// Receives this session's ONNX Runtime log messages at or above <see cref="LogLevel"/> instead of standard error
+    /// (ONNX Runtime 1.17 or later). Severities map Verbose → Trace, Info → Debug, Warning → Warning, Error → Error,
+    /// Fatal → Critical. Null (the default) leaves the messages on standard error.
+    /// </summary>
+    public ILogger? Logger { get; init; }
 
     /// <summary>Checks the values before they reach ONNX Runtime.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A thread count is negative, or a level is not a defined value.</exception>

@@ -70,8 +70,11 @@ internal sealed unsafe class OrtApi
     public readonly delegate* unmanaged[Cdecl]<nint, nint, byte***, long*, nint> ModelMetadataGetCustomMetadataMapKeys;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, byte**, nint> ModelMetadataGetGraphDescription;
 
-    /// <summary>Reads the members from the table returned by <c>OrtApiBase::GetApi</c>.</summary>
-    public OrtApi(nint table)
+    /// <summary>Index 266, added in 1.17: null when the table was granted for an older API version.</summary>
+    public readonly delegate* unmanaged[Cdecl]<nint, delegate* unmanaged[Cdecl]<nint, int, byte*, byte*, byte*, byte*, void>, nint, nint> SetUserLoggingFunction;
+
+    /// <summary>Reads the members from the table returned by <c>OrtApiBase::GetApi(apiVersion)</c>.</summary>
+    public OrtApi(nint table, uint apiVersion)
     {
         var t = (nint*)table;
         GetErrorCode = (delegate* unmanaged[Cdecl]<nint, int>)t[1];
@@ -123,6 +126,11 @@ internal sealed unsafe class OrtApi
         ReleaseModelMetadata = (delegate* unmanaged[Cdecl]<nint, void>)t[118];
         ModelMetadataGetCustomMetadataMapKeys = (delegate* unmanaged[Cdecl]<nint, nint, byte***, long*, nint>)t[123];
         ModelMetadataGetGraphDescription = (delegate* unmanaged[Cdecl]<nint, nint, byte**, nint>)t[158];
+        if (apiVersion >= 17)
+        {
+            // A table granted for an older version may end before this index: reading it would run off the table.
+            SetUserLoggingFunction = (delegate* unmanaged[Cdecl]<nint, delegate* unmanaged[Cdecl]<nint, int, byte*, byte*, byte*, byte*, void>, nint, nint>)t[266];
+        }
 
         nint allocator;
         Check(GetAllocatorWithDefaultOptions(&allocator));

@@ -11,6 +11,7 @@ internal sealed unsafe class OrtHandle : SafeHandle
 {
     private readonly delegate* unmanaged[Cdecl]<nint, void> _release;
     private readonly SafeHandle? _dependency;
+    private GCHandle _callbackState;
 
     /// <summary>Takes ownership of <paramref name="handle"/>.</summary>
     /// <param name="handle">The ORT object.</param>
@@ -19,10 +20,16 @@ internal sealed unsafe class OrtHandle : SafeHandle
     /// An object that must outlive this one (a session's environment): it gains a reference now and loses it only
     /// after this object has been released, even when that release is delayed by a call still in flight.
     /// </param>
-    public OrtHandle(nint handle, delegate* unmanaged[Cdecl]<nint, void> release, SafeHandle? dependency = null)
+    /// <param name="callbackState">
+    /// A handle keeping a managed object reachable from a native callback the object uses (a session's logger); freed
+    /// after the object is released, when no callback can come any more.
+    /// </param>
+    public OrtHandle(
+        nint handle, delegate* unmanaged[Cdecl]<nint, void> release, SafeHandle? dependency = null, GCHandle callbackState = default)
         : base(0, ownsHandle: true)
     {
         _release = release;
+        _callbackState = callbackState;
         if (dependency is not null)
         {
             var added = false;
@@ -38,6 +45,11 @@ internal sealed unsafe class OrtHandle : SafeHandle
     protected override bool ReleaseHandle()
     {
         _release(handle);
+        if (_callbackState.IsAllocated)
+        {
+            _callbackState.Free();
+        }
+
         _dependency?.DangerousRelease();
         return true;
     }

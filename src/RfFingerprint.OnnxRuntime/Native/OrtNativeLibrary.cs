@@ -130,7 +130,7 @@ internal sealed unsafe class OrtNativeLibrary
                 $"ONNX Runtime {version} at '{path}' supports neither API version {OrtApi.HeaderApiVersion} nor {OrtApi.MinimumApiVersion}; use ONNX Runtime 1.11 or later.");
         }
 
-        var api = new OrtApi(table);
+        var api = new OrtApi(table, apiVersion);
         nint memoryInfo;
         const int arenaAllocator = 1;
         const int memTypeDefault = 0;
