@@ -8,8 +8,9 @@ namespace RfFingerprint.Registry;
 /// (each call opens a pooled connection). Every multi-row write runs in one transaction.
 /// Deleting a device removes its enrolments and DevAddrs; its authentication events are kept with
 /// <see cref="AuthenticationEvent.DeviceId"/> set to null, so history and counts survive.
+/// Disposing (either way) releases the connection pool.
 /// </summary>
-public interface IRegistryStore : IAsyncDisposable
+public interface IRegistryStore : IAsyncDisposable, IDisposable
 {
     /// <summary>Which database this store talks to.</summary>
     RegistryProvider Provider { get; }

@@ -31,5 +31,22 @@ public sealed class RegistryServiceCollectionTests
         Assert.Equal(RegistryProvider.Sqlite, store.Provider);
         Assert.Equal(path, result.Location);
         Assert.Same(store, provider.GetRequiredService<IRegistryStore>());
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task AddRegistry_ProviderDisposedSynchronously_DisposesTheStoreWithoutError()
+    {
+        var directory = TestStores.NewTempDirectory();
+        var provider = new ServiceCollection()
+            .AddRegistry(options => options.ConnectionString = Path.Combine(directory, "sync.db"))
+            .BuildServiceProvider();
+        await provider.GetRequiredService<IRegistryStore>().MigrateAsync();
+
+        // A container holding an IAsyncDisposable-only singleton throws here; a CLI disposes this way.
+        var error = Record.Exception(provider.Dispose);
+
+        Assert.Null(error);
+        Directory.Delete(directory, recursive: true);
     }
 }

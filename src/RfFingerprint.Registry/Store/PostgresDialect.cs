@@ -75,6 +75,8 @@ internal sealed class PostgresDialect(RegistryConnection connection) : SqlDialec
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
+    public override void Dispose() => _dataSource.Dispose();
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);

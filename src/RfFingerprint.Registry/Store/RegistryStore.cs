@@ -32,6 +32,9 @@ internal sealed partial class RegistryStore : IRegistryStore
 
     public ValueTask DisposeAsync() => _dialect.DisposeAsync();
 
+    // A host or CLI that disposes its service provider synchronously must not fail on this singleton.
+    public void Dispose() => _dialect.Dispose();
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Message}")]
     private static partial void LogMigrated(ILogger logger, string message);
 

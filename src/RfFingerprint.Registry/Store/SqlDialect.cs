@@ -6,7 +6,7 @@ namespace RfFingerprint.Registry.Store;
 /// What differs between the engines under the store's shared SQL: opening connections, starting a write
 /// transaction, how instants are stored, and applying migrations.
 /// </summary>
-internal abstract class SqlDialect : IAsyncDisposable
+internal abstract class SqlDialect : IAsyncDisposable, IDisposable
 {
     public abstract RegistryProvider Provider { get; }
 
@@ -34,6 +34,8 @@ internal abstract class SqlDialect : IAsyncDisposable
     public abstract Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
+
+    public abstract void Dispose();
 
     /// <summary>Reads an optional instant.</summary>
     public DateTimeOffset? ReadNullableTime(DbDataReader reader, int ordinal) =>

@@ -99,10 +99,15 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override ValueTask DisposeAsync()
     {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Dispose()
+    {
         // Pooled handles keep the file open (and its WAL); release them so the file can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
     }
 
     private async Task<FileStream> AcquireMigrationLockAsync(CancellationToken cancellationToken)
