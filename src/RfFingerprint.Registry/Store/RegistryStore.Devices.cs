@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using RfFingerprint.Registry.Data;
 using RfFingerprint.Registry.Entities;
 using RfFingerprint.Registry.Inputs;
@@ -41,7 +42,7 @@ internal sealed partial class RegistryStore
                     transaction)
                     .With("@name", name).With("@eui", devEui).With("@notes", registration.HardwareNotes)
                     .With("@status", EnumText.Of(DeviceStatus.Active)).With("@now", _dialect.ToDb(now));
-                var id = Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                var id = Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
                 if (registration.DevAddrs.Count > 0)
                 {

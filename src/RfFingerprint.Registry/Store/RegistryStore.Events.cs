@@ -14,6 +14,16 @@ internal sealed partial class RegistryStore
     private const string EventColumns =
         "id, capture_id, sample_index, time_utc, device_id, score, verdict, cfo_hz, snr_db, claimed_dev_addr, claimed_dev_eui, model_version_id, spectrogram";
 
+    // The unique (capture_id, sample_index) index makes a replayed or concurrently inserted burst a no-op; each
+    // statement affects 1 row for a new burst and 0 for a known one, so the affected-row total counts new bursts.
+    private const string InsertEventSql =
+        """
+        INSERT INTO auth_events (capture_id, sample_index, time_utc, device_id, score, verdict, cfo_hz, snr_db,
+            claimed_dev_addr, claimed_dev_eui, model_version_id, spectrogram)
+        VALUES (@capture, @sample, @time, @device, @score, @verdict, @cfo, @snr, @addr, @eui, @model, @spectrogram)
+        ON CONFLICT (capture_id, sample_index) DO NOTHING
+        """;
+
     public Task<int> InsertEventsAsync(IReadOnlyList<AuthenticationEventData> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -34,16 +44,6 @@ internal sealed partial class RegistryStore
                 : InsertEventsOneByOneAsync(connection, transaction, events, claimedEuis, cancellationToken),
             cancellationToken);
     }
-
-    // The unique (capture_id, sample_index) index makes a replayed or concurrently inserted burst a no-op; each
-    // statement affects 1 row for a new burst and 0 for a known one, so the affected-row total counts new bursts.
-    private const string InsertEventSql =
-        """
-        INSERT INTO auth_events (capture_id, sample_index, time_utc, device_id, score, verdict, cfo_hz, snr_db,
-            claimed_dev_addr, claimed_dev_eui, model_version_id, spectrogram)
-        VALUES (@capture, @sample, @time, @device, @score, @verdict, @cfo, @snr, @addr, @eui, @model, @spectrogram)
-        ON CONFLICT (capture_id, sample_index) DO NOTHING
-        """;
 
     /// <summary>PostgreSQL: the whole batch in one round trip.</summary>
     private async Task<int> InsertEventsBatchedAsync(
