@@ -72,11 +72,7 @@ public sealed class FftDemodulator
         }
 
         var mask = Chips - 1;
-        var left = MathF.Sqrt(_power[(best - 1) & mask]);
-        var center = MathF.Sqrt(bestPower);
-        var right = MathF.Sqrt(_power[(best + 1) & mask]);
-        var denominator = left - (2 * center) + right;
-        var fraction = denominator < 0 ? 0.5 * (left - right) / denominator : 0.0;
-        return new SymbolEstimate(best, Math.Clamp(fraction, -0.5, 0.5), bestPower, total);
+        var fraction = PeakInterpolation.Offset(MathF.Sqrt(_power[(best - 1) & mask]), MathF.Sqrt(bestPower), MathF.Sqrt(_power[(best + 1) & mask]));
+        return new SymbolEstimate(best, fraction, bestPower, total);
     }
 }

@@ -7,94 +7,127 @@ namespace RfFingerprint.Lora.Evaluation;
 /// <remarks>
 /// Unit-amplitude frames; noise variance σ² = (fs / BW) / SNR so that the noise power inside the bandwidth is 1/SNR.
 /// The fractional delay uses a 41-tap Kaiser-windowed sinc, accurate for the band-limited chirp when fs ≥ 2·BW.
-/// Gaps are uniform in [0.5, 1.5] × the mean gap that yields the requested occupancy.
+/// Gaps are uniform in [0.5, 1.5] × the mean gap that yields the requested occupancy. The stream is produced one
+/// segment (gap + frame) at a time so long scenarios need no more memory than one frame.
 /// </remarks>
-public static class BurstStreamGenerator
+public sealed class BurstStreamGenerator
 {
     private const int DelayTaps = 41;
+    private readonly StreamScenario _scenario;
+    private readonly LoraParameters _parameters;
+    private readonly LoraModulator _modulator;
+    private readonly Random _random;
+    private readonly double[] _kernel = new double[DelayTaps];
+    private readonly double _noiseVariance;
+    private long _position;
+    private int _produced;
 
-    /// <summary>Generates the stream and its ground truth.</summary>
+    /// <summary>Creates a generator for <paramref name="scenario"/>.</summary>
     /// <exception cref="ArgumentException">Invalid parameters, occupancy outside (0, 1] or a negative frame count.</exception>
-    public static (Complex32[] Samples, GeneratedFrame[] Frames) Generate(StreamScenario scenario)
+    public BurstStreamGenerator(StreamScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var p = scenario.Parameters.Validate();
+        _parameters = scenario.Parameters.Validate();
         if (!(scenario.Occupancy is > 0 and <= 1))
         {
             throw new ArgumentException("Occupancy must be in (0, 1].", nameof(scenario));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(scenario.FrameCount);
-        var random = new Random(scenario.Seed);
-        var modulator = new LoraModulator(p);
-        var payloads = new byte[scenario.FrameCount][];
-        var waveforms = new Complex32[scenario.FrameCount][];
-        for (var i = 0; i < scenario.FrameCount; i++)
+        _scenario = scenario;
+        _modulator = new LoraModulator(_parameters);
+        _random = new Random(scenario.Seed);
+        _noiseVariance = scenario.SnrDb is { } snrDb ? _parameters.SampleRateHz / _parameters.BandwidthHz / Math.Pow(10, snrDb / 10) : 0;
+    }
+
+    /// <summary>Absolute index of the next sample to be produced.</summary>
+    public long Position => _position;
+
+    /// <summary>Whether all frames were produced.</summary>
+    public bool Finished => _produced >= _scenario.FrameCount;
+
+    /// <summary>Produces the next gap and frame (or, after the last frame, a trailing gap of one frame length); returns the samples and the frame's truth (null for the trailing gap).</summary>
+    public (Complex32[] Samples, GeneratedFrame? Frame) NextSegment()
+    {
+        var payload = new byte[_scenario.PayloadLength];
+        _random.NextBytes(payload);
+        var waveform = _modulator.Modulate(payload);
+        var frameLength = waveform.Length + DelayTaps;
+        var meanGap = frameLength * (1 - _scenario.Occupancy) / _scenario.Occupancy;
+        var gap = (int)(meanGap * (0.5 + _random.NextDouble())) + (_produced == 0 ? _parameters.SamplesPerSymbol : 0);
+        if (Finished)
         {
-            payloads[i] = new byte[scenario.PayloadLength];
-            random.NextBytes(payloads[i]);
-            waveforms[i] = modulator.Modulate(payloads[i]);
+            var tail = new Complex32[Math.Max(gap, frameLength)];
+            AddNoise(tail, _noiseVariance, _random);
+            _position += tail.Length;
+            return (tail, null);
         }
 
-        var frameLength = waveforms.Length > 0 ? waveforms[0].Length + DelayTaps : 0;
-        var meanGap = frameLength * (1 - scenario.Occupancy) / scenario.Occupancy;
-        var gaps = new int[scenario.FrameCount + 1];
-        long total = 0;
-        for (var i = 0; i <= scenario.FrameCount; i++)
+        var samples = new Complex32[gap + frameLength];
+        var delay = _random.NextDouble();
+        var cfoHz = ((2 * _random.NextDouble()) - 1) * _scenario.MaxCfoHz;
+        var phase = 2 * Math.PI * _random.NextDouble();
+        FractionalDelayKernel(delay, _kernel);
+        var center = (DelayTaps - 1) / 2;
+        for (var n = 0; n < frameLength; n++)
         {
-            gaps[i] = (int)(meanGap * (0.5 + random.NextDouble())) + (i == 0 ? p.SamplesPerSymbol : 0);
-            total += gaps[i] + (i < scenario.FrameCount ? waveforms[i].Length + DelayTaps : 0);
-        }
-
-        var samples = new Complex32[checked((int)total)];
-        var frames = new GeneratedFrame[scenario.FrameCount];
-        long position = 0;
-        var kernel = new double[DelayTaps];
-        for (var i = 0; i < scenario.FrameCount; i++)
-        {
-            position += gaps[i];
-            var delay = random.NextDouble();
-            var cfoHz = (2 * random.NextDouble() - 1) * scenario.MaxCfoHz;
-            var phase = 2 * Math.PI * random.NextDouble();
-            FractionalDelayKernel(delay, kernel);
-            var center = (DelayTaps - 1) / 2;
-            var waveform = waveforms[i];
-            var length = waveform.Length + DelayTaps;
-            for (var n = 0; n < length; n++)
+            // Output n is the waveform at time n − center − delay.
+            double re = 0, im = 0;
+            var kFirst = Math.Max(0, n - waveform.Length + 1);
+            var kLast = Math.Min(DelayTaps - 1, n);
+            for (var k = kFirst; k <= kLast; k++)
             {
-                // Output n is the waveform at time n - center - delay.
-                double re = 0, im = 0;
-                for (var k = 0; k < DelayTaps; k++)
-                {
-                    var index = n - k;
-                    if (index >= 0 && index < waveform.Length)
-                    {
-                        re += kernel[k] * waveform[index].Real;
-                        im += kernel[k] * waveform[index].Imaginary;
-                    }
-                }
-
-                var angle = (2 * Math.PI * cfoHz * (n - center - delay) / p.SampleRateHz) + phase;
-                var (sin, cos) = Math.SinCos(angle);
-                samples[position + n] = new Complex32((float)((re * cos) - (im * sin)), (float)((re * sin) + (im * cos)));
+                var x = waveform[n - k];
+                re += _kernel[k] * x.Real;
+                im += _kernel[k] * x.Imaginary;
             }
 
-            frames[i] = new GeneratedFrame(position + center + delay, p.SpreadingFactor, cfoHz, payloads[i]);
-            position += length;
+            var angle = (2 * Math.PI * cfoHz * (n - center - delay) / _parameters.SampleRateHz) + phase;
+            var (sin, cos) = Math.SinCos(angle);
+            samples[gap + n] = new Complex32((float)((re * cos) - (im * sin)), (float)((re * sin) + (im * cos)));
         }
 
-        if (scenario.SnrDb is { } snrDb)
+        AddNoise(samples, _noiseVariance, _random);
+        var frame = new GeneratedFrame(_position + gap + center + delay, _parameters.SpreadingFactor, cfoHz, payload);
+        _position += samples.Length;
+        _produced++;
+        return (samples, frame);
+    }
+
+    /// <summary>Generates the whole stream (all frames and a trailing gap) and its ground truth.</summary>
+    public static (Complex32[] Samples, GeneratedFrame[] Frames) Generate(StreamScenario scenario)
+    {
+        var generator = new BurstStreamGenerator(scenario);
+        var segments = new List<Complex32[]>();
+        var frames = new List<GeneratedFrame>();
+        while (true)
         {
-            AddNoise(samples, p.SampleRateHz / p.BandwidthHz / Math.Pow(10, snrDb / 10), random);
+            var finished = generator.Finished;
+            var (samples, frame) = generator.NextSegment();
+            segments.Add(samples);
+            if (frame is not null)
+            {
+                frames.Add(frame);
+            }
+
+            if (finished)
+            {
+                break;
+            }
         }
 
-        return (samples, frames);
+        return ([.. segments.SelectMany(s => s)], [.. frames]);
     }
 
     /// <summary>Adds complex white Gaussian noise of total variance <paramref name="variance"/> (half per component).</summary>
     public static void AddNoise(Span<Complex32> samples, double variance, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
+        if (variance <= 0)
+        {
+            return;
+        }
+
         var sigma = Math.Sqrt(variance / 2);
         for (var n = 0; n < samples.Length; n++)
         {

@@ -42,8 +42,8 @@ public sealed record LoraReceiverOptions
     /// <summary>Detection threshold: peak of the integrated spectrum over its mean (noise alone: Gamma(L) per bin).</summary>
     public double DetectionThreshold { get; init; } = 4.6;
 
-    /// <summary>Threshold on a single window's down-chirp peak over the mean of the other bins, to find the SFD.</summary>
-    public double SfdThreshold { get; init; } = 10;
+    /// <summary>SFD threshold: peak of two consecutive windows' summed down-chirp spectra over its mean (noise alone: Gamma(2)/2 per bin).</summary>
+    public double SfdThreshold { get; init; } = 7;
 
     /// <summary>
     /// Also test the CFO hypothesis half a band away (beyond ±BW/4); the sync-word chirps decide between the two.

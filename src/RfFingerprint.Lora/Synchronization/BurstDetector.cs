@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using MathNet.Numerics;
 using RfFingerprint.Lora.Demodulation;
+using RfFingerprint.Lora.Dsp;
 
 namespace RfFingerprint.Lora.Synchronization;
 
@@ -41,6 +42,9 @@ public sealed class BurstDetector
     /// <summary>Detection threshold on the peak-to-mean ratio of the accumulated spectrum.</summary>
     public double Threshold { get; }
 
+    /// <summary>Peak over mean of the last window's own spectrum (no integration).</summary>
+    public double LastWindowRatio { get; private set; }
+
     /// <summary>Forgets all windows.</summary>
     public void Reset()
     {
@@ -52,7 +56,11 @@ public sealed class BurstDetector
     public PreambleCandidate Push(ReadOnlySpan<Complex32> window)
     {
         _demodulator.DemodulateUp(window);
-        _demodulator.PowerSpectrum.CopyTo(_spectra[_next]);
+        var spectrum = _demodulator.PowerSpectrum;
+        spectrum.CopyTo(_spectra[_next]);
+        var windowPeak = TensorPrimitives.Max(spectrum);
+        var windowNoise = (TensorPrimitives.Sum(spectrum) - windowPeak) / (spectrum.Length - 1);
+        LastWindowRatio = windowNoise > 0 ? windowPeak / windowNoise : 0;
         _next = (_next + 1) % _spectra.Length;
         _filled = Math.Min(_filled + 1, _spectra.Length);
         if (_filled < _spectra.Length)
@@ -80,12 +88,7 @@ public sealed class BurstDetector
             return default;
         }
 
-        var a = MathF.Sqrt(left);
-        var b = MathF.Sqrt(center);
-        var c = MathF.Sqrt(right);
-        var denominator = a - (2 * b) + c;
-        var fraction = denominator < 0 ? 0.5 * (a - c) / denominator : 0;
-        var bin = peak + Math.Clamp(fraction, -0.5, 0.5);
+        var bin = peak + PeakInterpolation.Offset(MathF.Sqrt(left), MathF.Sqrt(center), MathF.Sqrt(right));
         return new PreambleCandidate(bin < 0 ? bin + n : bin, center / noiseMean);
     }
 }

@@ -49,12 +49,14 @@ public sealed class FrameSynchronizer
     private readonly Complex32[] _preamble;
     private readonly int _syncFirst;
     private readonly int _syncSecond;
+    private readonly float[][] _downSpectra;
+    private readonly float[] _downSum;
 
     private long _nextWindow;
     private int _windowsSinceDetection;
+    private double _lastDownWindowRatio;
     private double _upBin;
     private double _bestRatio;
-    private bool _sfdPending;
     private long _sfdWindow;
     private double _sfdBin;
     private double _sfdRatio;
@@ -101,7 +103,11 @@ public sealed class FrameSynchronizer
         _shifts = new int[new LoraCodec(_parameters with { ImplicitHeader = false, CodingRate = 4, HasCrc = true }).SymbolCount(255) + 8];
         _preamble = new Complex32[_preambleSymbols * _samplesPerSymbol];
         (_syncFirst, _syncSecond) = LoraFrameBuilder.SyncWordShifts(options.SyncWord);
+        _downSpectra = [new float[_chips], new float[_chips], new float[_chips], new float[_chips]];
+        _downSum = new float[_chips];
     }
+
+    public static Action<string>? Trace { get; set; }
 
     /// <summary>Spreading factor handled.</summary>
     public int SpreadingFactor => _parameters.SpreadingFactor;
@@ -115,7 +121,6 @@ public sealed class FrameSynchronizer
         State = SynchronizerState.Searching;
         _detector.Reset();
         _nextWindow = decimatedIndex;
-        _sfdPending = false;
         _located = false;
     }
 
@@ -151,7 +156,7 @@ public sealed class FrameSynchronizer
                 case SynchronizerState.Refining:
                     if (!_located)
                     {
-                        if (decimated.End < _sfdWindow + (3 * _chips) + 1)
+                        if (decimated.End < _sfdWindow + (4 * _chips) + 1)
                         {
                             return null;
                         }
@@ -218,68 +223,76 @@ public sealed class FrameSynchronizer
                 _upBin = candidate.PeakBin;
                 _bestRatio = candidate.Ratio;
                 _windowsSinceDetection = 0;
-                _sfdPending = false;
+                foreach (var spectrum in _downSpectra)
+                {
+                    Array.Clear(spectrum);
+                }
+
                 statistics.Detections++;
+                Trace?.Invoke($"detect at dec {_nextWindow} raw {_nextWindow * _oversampling} bin {_upBin:F2} ratio {_bestRatio:F1}");
             }
 
             return;
         }
 
-        if (candidate.Ratio > _bestRatio && CircularDistance(candidate.PeakBin, _upBin) <= 1.5)
+        if (candidate.Ratio > _bestRatio)
         {
             _upBin = candidate.PeakBin;
             _bestRatio = candidate.Ratio;
         }
 
-        // The down-chirp tone may sit between bins; a second transform shifted by half a bin avoids the scalloping loss.
-        var (bin, ratio) = DownPeak(0);
-        var (binHalf, ratioHalf) = DownPeak(0.5);
+        // SFD: down-chirp spectra of two consecutive windows are summed (non-coherent), once on the bin grid and once
+        // shifted by half a bin so a tone between bins loses no energy; a window only counts when its down-chirp peak
+        // beats its own up-chirp peak, which rejects preamble and sync-word windows.
+        var (bin, ratio) = DownPeak(0, 0);
+        var (binHalf, ratioHalf) = DownPeak(0.5, 2);
         if (ratioHalf > ratio)
         {
             (bin, ratio) = (binHalf + 0.5, ratioHalf);
         }
 
-        if (ratio > _options.SfdThreshold)
+        var downBeatsUp = _lastDownWindowRatio > _detector.LastWindowRatio;
+        _windowsSinceDetection++;
+        if (_windowsSinceDetection > 1 && ratio > _options.SfdThreshold && downBeatsUp)
         {
-            if (!_sfdPending)
-            {
-                _sfdPending = true;
-                _sfdWindow = _nextWindow;
-                _sfdBin = bin;
-                _sfdRatio = ratio;
-                return;
-            }
-
-            if (ratio > _sfdRatio)
-            {
-                _sfdWindow = _nextWindow;
-                _sfdBin = bin;
-                _sfdRatio = ratio;
-            }
-
+            _sfdWindow = _nextWindow;
+            _sfdBin = bin;
+            _sfdRatio = ratio;
             EnterRefining();
             return;
         }
 
-        if (_sfdPending)
-        {
-            EnterRefining();
-            return;
-        }
-
-        if (++_windowsSinceDetection > (2 * _preambleSymbols) + 8)
+        if (_windowsSinceDetection > (2 * _preambleSymbols) + 8)
         {
             statistics.SfdTimeouts++;
+            Trace?.Invoke($"sfd timeout at dec {_nextWindow}");
             Restart(_nextWindow);
         }
     }
 
-    private (double Bin, double Ratio) DownPeak(double residualBins)
+    private (double Bin, double Ratio) DownPeak(double residualBins, int slot)
     {
         var estimate = _demodulator.DemodulateDown(_window, residualBins);
-        var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
-        var ratio = noise > 0 ? estimate.PeakPower / noise : 0;
-        return (estimate.Bin + estimate.FractionalBin, ratio);
+        if (slot == 0)
+        {
+            var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
+            _lastDownWindowRatio = noise > 0 ? estimate.PeakPower / noise : 0;
+        }
+
+        // Slots (0,1) and (2,3) alternate between current and previous window for each grid offset.
+        var current = _downSpectra[slot + (int)(_windowsSinceDetection & 1)];
+        var previous = _downSpectra[slot + (int)((_windowsSinceDetection + 1) & 1)];
+        _demodulator.PowerSpectrum.CopyTo(current);
+        var sum = _downSum.AsSpan();
+        System.Numerics.Tensors.TensorPrimitives.Add(current, previous, sum);
+        var peak = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(sum);
+        var mask = _chips - 1;
+        var left = sum[(peak - 1) & mask];
+        var center = sum[peak];
+        var right = sum[(peak + 1) & mask];
+        var noiseMean = (System.Numerics.Tensors.TensorPrimitives.Sum(sum) - left - center - right) / (_chips - 3);
+        var offset = PeakInterpolation.Offset(MathF.Sqrt(left), MathF.Sqrt(center), MathF.Sqrt(right));
+        return (peak + offset, noiseMean > 0 ? center / noiseMean : 0);
     }
 
     private void EnterRefining()
@@ -305,10 +318,11 @@ public sealed class FrameSynchronizer
         {
             var cfo = h == 0 ? baseCfo : Wrap(baseCfo + (n / 2.0), n);
             var tau = Modulo(_sfdBin - cfo, n);
-            for (var m = 0; m <= 2; m++)
+            for (var m = -1; m <= 3; m++)
             {
                 var sfd = _sfdWindow + tau - (m * n);
                 var metric = StructureMetric(decimated, sfd, cfo);
+                Trace?.Invoke($"   hyp cfo {cfo:F2} sfd {sfd:F2} metric {metric:E2}");
                 if (metric > bestMetric)
                 {
                     bestMetric = metric;
@@ -319,6 +333,7 @@ public sealed class FrameSynchronizer
         }
 
         _located = true;
+        Trace?.Invoke($"locate: sfdWin {_sfdWindow} sfdBin {_sfdBin:F2} ratio {_sfdRatio:F1} upBin {_upBin:F2} -> sfd dec {_frameSfdDecimated:F2} raw {_frameSfdDecimated * _oversampling:F1} cfoBins {_coarseCfoBins:F2} metric {bestMetric:E2}");
     }
 
     private double StructureMetric(SampleRing decimated, double sfd, double cfoBins)
@@ -368,6 +383,7 @@ public sealed class FrameSynchronizer
         var sfdRaw = first + ((double)(_preambleSymbols + 2) * _samplesPerSymbol) + (fine.TimingChips * _oversampling);
         var syncWord = (byte)((((int)Math.Round(fine.FirstSyncBin / 8.0) & 0xF) << 4) | ((int)Math.Round(fine.SecondSyncBin / 8.0) & 0xF));
         var syncMatches = CircularDistance(fine.FirstSyncBin, _syncFirst) <= 2 && CircularDistance(fine.SecondSyncBin, _syncSecond) <= 2;
+        Trace?.Invoke($"refine: fine cfo {fine.CfoBins:F3} timing {fine.TimingChips:F3} up {fine.UpToneBins:F3} sync {fine.FirstSyncBin},{fine.SecondSyncBin} snr {fine.SnrLinear:F1}");
         if (!syncMatches && !_options.AcceptAnySyncWord)
         {
             statistics.SyncWordMismatches++;
