@@ -1,0 +1,86 @@
+using System.Threading.Channels;
+using RfFingerprint.Lora.Lorawan;
+using RfFingerprint.Lora.Receiver;
+using RfFingerprint.Pipeline.Options;
+using RfFingerprint.Sdr.Streaming;
+
+namespace RfFingerprint.Pipeline.Stages;
+
+/// <summary>
+/// First stage: pulls blocks from an IQ source through the streaming LoRa receiver and queues each burst it reports.
+/// </summary>
+/// <remarks>
+/// The receiver calls back synchronously while it consumes a block, so bursts are collected per block and then
+/// written to the bounded queue: a full queue makes this stage wait, which slows a file source down (back-pressure).
+/// </remarks>
+public sealed class ReceiverStage
+{
+    private readonly LoraReceiver _receiver;
+    private readonly DateTimeOffset? _startTimeUtc;
+    private readonly double _sampleRateHz;
+
+    /// <summary>Configures a receiver for the stream's sample rate.</summary>
+    /// <exception cref="InvalidDataException">The stream's sample rate is not a whole multiple of the LoRa bandwidth.</exception>
+    public ReceiverStage(IqStreamInfo stream, ReceiverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        var oversampling = stream.SampleRateHz / options.BandwidthHz;
+        if (!double.IsFinite(oversampling) || oversampling < 1 || Math.Abs(oversampling - Math.Round(oversampling)) > 1e-9)
+        {
+            throw new InvalidDataException(
+                $"{stream.Description}: sample rate {stream.SampleRateHz:0.###} Hz is not a whole multiple of the LoRa bandwidth {options.BandwidthHz:0} Hz");
+        }
+
+        _receiver = new LoraReceiver(new LoraReceiverOptions
+        {
+            SpreadingFactors = options.SpreadingFactors,
+            BandwidthHz = options.BandwidthHz,
+            SampleRateHz = stream.SampleRateHz,
+            SyncWord = options.SyncWord,
+        }.Validate());
+        _startTimeUtc = stream.StartTimeUtc;
+        _sampleRateHz = stream.SampleRateHz;
+    }
+
+    /// <summary>What the receiver counted so far (bursts, undecodable, non-finite samples...).</summary>
+    public LoraReceiverStatistics Statistics => _receiver.Statistics;
+
+    /// <summary>Receives the whole stream into <paramref name="output"/>, then completes it (with the error, if one occurred).</summary>
+    public async Task RunAsync(IIqSource source, ChannelWriter<ReceivedBurst> output, CancellationToken cancellationToken)
+    {
+        var found = new List<ReceivedBurst>();
+        void Collect(LoraBurst burst) => found.Add(ToReceived(burst));
+        try
+        {
+            await foreach (var block in source.ReadAsync(cancellationToken))
+            {
+                _receiver.Process(block.Samples.Span, block.FirstSampleIndex, Collect);
+                await DrainAsync(found, output, cancellationToken);
+            }
+
+            _receiver.Flush(Collect);
+            await DrainAsync(found, output, cancellationToken);
+            output.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            output.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private static async ValueTask DrainAsync(List<ReceivedBurst> found, ChannelWriter<ReceivedBurst> output, CancellationToken cancellationToken)
+    {
+        foreach (var burst in found)
+            await output.WriteAsync(burst, cancellationToken);
+        found.Clear();
+    }
+
+    private ReceivedBurst ToReceived(LoraBurst burst)
+    {
+        var frame = burst.IsValid && burst.Payload.Length > 0 ? LorawanParser.Parse(burst.Payload) : null;
+        var time = _startTimeUtc?.AddSeconds(burst.SampleStart / _sampleRateHz);
+        return new ReceivedBurst(burst, frame, time);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using RfFingerprint.Fingerprinting.Decisions;
+using RfFingerprint.Pipeline.Captures;
+using RfFingerprint.Pipeline.Options;
+using RfFingerprint.Pipeline.Registry;
+using RfFingerprint.Registry;
+using RfFingerprint.Registry.Entities;
+using RfFingerprint.Registry.Inputs;
+using RfFingerprint.Sdr.Streaming;
+
+namespace RfFingerprint.Pipeline.UseCases;
+
+/// <summary>
+/// Authenticates bursts against the enrolled devices: identify (decisions only) and replay (decisions recorded as
+/// events, once per capture and burst however often a capture is replayed).
+/// </summary>
+public sealed class AuthenticationService
+{
+    /// <summary>Events are written in transactions of this many: an interruption loses at most one batch, which a rerun writes.</summary>
+    public const int EventBatchSize = 256;
+
+    private readonly IRegistryStore _store;
+    private readonly FingerprintPipeline _pipeline;
+    private readonly EnrolledPopulation _population;
+    private readonly FingerprintDecider _decider;
+    private readonly ModelVersion _modelVersion;
+    private readonly Lock _decideLock = new();
+
+    private AuthenticationService(IRegistryStore store, FingerprintPipeline pipeline, EnrolledPopulation population, FingerprintDecider decider, ModelVersion modelVersion, ThresholdCalibration? calibration)
+    {
+        _store = store;
+        _pipeline = pipeline;
+        _population = population;
+        _decider = decider;
+        _modelVersion = modelVersion;
+        Calibration = calibration;
+    }
+
+    /// <summary>How the open-set threshold was set from the enrolments (null for classifier models).</summary>
+    public ThresholdCalibration? Calibration { get; }
+
+    /// <summary>The enrolled devices decisions are made against.</summary>
+    public EnrolledPopulation Population => _population;
+
+    /// <summary>The registry row of the serving model.</summary>
+    public ModelVersion ModelVersion => _modelVersion;
+
+    /// <summary>Loads the enrolments of the pipeline's model and sets the rejection threshold from them.</summary>
+    /// <exception cref="InvalidDataException">No device is enrolled for this model (the message says whether other models have enrolments).</exception>
+    public static async Task<AuthenticationService> CreateAsync(IRegistryStore store, FingerprintPipeline pipeline, DecisionSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(settings);
+        var model = pipeline.Model;
+        var modelVersion = await ModelRegistration.RegisterAsync(store, model, cancellationToken);
+        var population = await EnrolledPopulation.LoadAsync(store, modelVersion, model.ModelVersion, cancellationToken);
+        if (population.Enrolments.Count == 0)
+        {
+            var others = new List<string>();
+            foreach (var version in await store.ListModelVersionsAsync(cancellationToken))
+            {
+                if (version.Id != modelVersion.Id && (await store.ListEnrolmentsAsync(version.Id, true, cancellationToken)).Count > 0)
+                    others.Add($"{version.FileName} ({version.Sha256[..12]})");
+            }
+
+            throw new InvalidDataException(others.Count == 0
+                ? $"no device is enrolled for model {model.ModelVersion}: enrol devices first (rffp enroll)"
+                : $"the registry's enrolments were made with another model ({string.Join(", ", others)}), not with {Path.GetFileName(model.Path)} ({model.Sha256[..12]}): re-enrol the devices with this model");
+        }
+
+        ThresholdCalibration? calibration = null;
+        var threshold = double.PositiveInfinity;
+        if (model.Kind == Fingerprinting.Inference.ModelKind.Extractor)
+        {
+            calibration = new EmbeddingMatcher(population.Enrolments, new MatcherOptions()).Calibrate(settings.TargetFalseAcceptRate);
+            threshold = calibration.Threshold;
+        }
+
+        var decider = FingerprintDecider.For(model, population.Enrolments, settings.ToDecisionOptions(threshold));
+        return new AuthenticationService(store, pipeline, population, decider, modelVersion, calibration);
+    }
+
+    /// <summary>The decision for one fingerprinted burst (thread-safe; drift tracking makes decisions depend on their order).</summary>
+    public Decision Decide(FingerprintedBurst burst)
+    {
+        ArgumentNullException.ThrowIfNull(burst);
+        var claim = _population.Claim(burst.Received);
+        var lora = burst.Received.Burst;
+        if (!burst.HasFingerprint)
+            return Decision.Undecodable(_decider.ModelVersion, burst.Problem ?? "no fingerprint", lora.CfoHz, claim);
+        lock (_decideLock)
+            return _decider.Decide(burst.ModelOutput, lora.CfoHz, claim);
+    }
+
+    /// <summary>
+    /// Decides every burst of <paramref name="source"/>; with <paramref name="captureId"/> the decisions are also recorded
+    /// as events of that capture (batched; duplicates of an earlier run are skipped by the registry).
+    /// </summary>
+    public async IAsyncEnumerable<BurstDecision> RunAsync(
+        IIqSource source,
+        long? captureId,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var pending = new List<AuthenticationEventData>(EventBatchSize);
+        await foreach (var burst in _pipeline.RunAsync(source, cancellationToken: cancellationToken))
+        {
+            var decision = Decide(burst);
+            var result = new BurstDecision(source.Info.Description, burst, decision);
+            if (captureId is { } id)
+            {
+                pending.Add(ToEvent(id, result));
+                if (pending.Count == EventBatchSize)
+                    await FlushAsync(pending, cancellationToken);
+            }
+
+            yield return result;
+        }
+
+        if (captureId is not null)
+        {
+            await FlushAsync(pending, cancellationToken);
+            await _population.SaveRangesAsync(_store, _decider.CurrentRanges, cancellationToken);
+        }
+    }
+
+    /// <summary>Identifies (no writes) or replays (<paramref name="record"/>: events written) one recording.</summary>
+    public async IAsyncEnumerable<BurstDecision> RunCaptureAsync(string path, bool record, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var capture = await OpenedCapture.OpenAsync(path);
+        long? captureId = record ? (await capture.RegisterAsync(_store, "replay", cancellationToken)).Id : null;
+        await foreach (var decision in RunAsync(capture.Source, captureId, cancellationToken))
+            yield return decision;
+    }
+
+    /// <summary>Events written so far by this service (new rows only).</summary>
+    public long EventsWritten { get; private set; }
+
+    private async Task FlushAsync(List<AuthenticationEventData> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+            return;
+        EventsWritten += await _store.InsertEventsAsync(pending, cancellationToken);
+        pending.Clear();
+    }
+
+    private AuthenticationEventData ToEvent(long captureId, BurstDecision result)
+    {
+        var lora = result.Burst.Received.Burst;
+        var frame = result.Burst.Received.Lorawan;
+        var device = _population.Device(result.Decision.DeviceId);
+        return new AuthenticationEventData
+        {
+            CaptureId = captureId,
+            SampleIndex = lora.SampleStart,
+            TimeUtc = result.Burst.Received.TimeUtc ?? DateTimeOffset.UtcNow,
+            DeviceId = device?.Id,
+            Score = double.IsFinite(result.Decision.Score) ? result.Decision.Score : null,
+            Verdict = result.VerdictText,
+            CfoHz = double.IsFinite(lora.CfoHz) ? lora.CfoHz : 0,
+            SnrDb = double.IsFinite(lora.SnrDb) ? lora.SnrDb : 0,
+            ClaimedDevAddr = frame is { IsLorawan: true } ? frame.DevAddr : null,
+            ClaimedDevEui = frame is { IsLorawan: true, DevEui: { } eui } ? eui.ToString("X16", System.Globalization.CultureInfo.InvariantCulture) : null,
+            ModelVersionId = _modelVersion.Id,
+        };
+    }
+}
