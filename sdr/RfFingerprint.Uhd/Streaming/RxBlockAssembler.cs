@@ -90,6 +90,7 @@ internal sealed class RxBlockAssembler
         }
 
         Interlocked.Add(ref _counters.SamplesReceived, count);
+        RescueFromScratch(count);
         long lost = MeasureGap(chunk.Time);
         if (lost > 0)
         {
@@ -179,6 +180,20 @@ internal sealed class RxBlockAssembler
 
         _buffer = null;
         _filled = 0;
+    }
+
+    /// <summary>
+    /// The receive was aimed at scratch because no buffer was free when it started; if the consumer has
+    /// returned one while the receive waited, keep these samples instead of dropping them.
+    /// </summary>
+    private void RescueFromScratch(int count)
+    {
+        if (_bufferIsScratch && _filled == 0 && _pool.TryRent(out var pooled))
+        {
+            _buffer.AsSpan(0, count).CopyTo(pooled);
+            _buffer = pooled;
+            _bufferIsScratch = false;
+        }
     }
 
     private long MeasureGap(UhdTimeSpec? time)
