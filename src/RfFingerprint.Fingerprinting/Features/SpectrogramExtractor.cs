@@ -92,7 +92,7 @@ public sealed class SpectrogramExtractor
         bool channelIndependent = Parameters.Kind == FeatureKind.ChannelIndependent;
         int powerLength = _bins * _stftFrames;
         Complex32[] sampleBuffer = ArrayPool<Complex32>.Shared.Rent(InputSampleCount);
-        float[] workBuffer = ArrayPool<float>.Shared.Rent((2 * _fftSize) + (channelIndependent ? powerLength : 0));
+        float[] workBuffer = ArrayPool<float>.Shared.Rent((2 * InputSampleCount) + (2 * _fftSize) + (channelIndependent ? powerLength : 0));
         try
         {
             Span<Complex32> samples = sampleBuffer.AsSpan(0, InputSampleCount);
@@ -112,12 +112,22 @@ public sealed class SpectrogramExtractor
                 powerScale /= meanPower;
             }
 
-            Span<float> re = workBuffer.AsSpan(0, _fftSize);
-            Span<float> im = workBuffer.AsSpan(_fftSize, _fftSize);
+            // Split once into real and imaginary rows so each frame is two contiguous block copies.
+            Span<float> allRe = workBuffer.AsSpan(0, InputSampleCount);
+            Span<float> allIm = workBuffer.AsSpan(InputSampleCount, InputSampleCount);
+            for (int n = 0; n < samples.Length; n++)
+            {
+                allRe[n] = samples[n].Real;
+                allIm[n] = samples[n].Imaginary;
+            }
+
+            int offset = 2 * InputSampleCount;
+            Span<float> re = workBuffer.AsSpan(offset, _fftSize);
+            Span<float> im = workBuffer.AsSpan(offset + _fftSize, _fftSize);
             Span<float> power = channelIndependent
-                ? workBuffer.AsSpan(2 * _fftSize, powerLength)
+                ? workBuffer.AsSpan(offset + (2 * _fftSize), powerLength)
                 : destination[..FeatureLength];
-            ComputePower(samples, re, im, power, powerScale);
+            ComputePower(allRe, allIm, re, im, power, powerScale);
 
             if (channelIndependent)
                 WriteRatios(power, destination[..FeatureLength]);
@@ -134,19 +144,14 @@ public sealed class SpectrogramExtractor
     }
 
     /// <summary>Writes |S[k, m]|^2 * powerScale of the kept rows, row-major bins x STFT frames.</summary>
-    private void ComputePower(ReadOnlySpan<Complex32> samples, Span<float> re, Span<float> im, Span<float> power, float powerScale)
+    private void ComputePower(ReadOnlySpan<float> allRe, ReadOnlySpan<float> allIm, Span<float> re, Span<float> im, Span<float> power, float powerScale)
     {
         int half = _fftSize / 2;
         int mask = _fftSize - 1;
         for (int frame = 0; frame < _stftFrames; frame++)
         {
-            ReadOnlySpan<Complex32> segment = samples.Slice(frame * _hop, _window);
-            for (int n = 0; n < _window; n++)
-            {
-                re[n] = segment[n].Real;
-                im[n] = segment[n].Imaginary;
-            }
-
+            allRe.Slice(frame * _hop, _window).CopyTo(re);
+            allIm.Slice(frame * _hop, _window).CopyTo(im);
             re[_window..].Clear();
             im[_window..].Clear();
             _fft.Forward(re, im);

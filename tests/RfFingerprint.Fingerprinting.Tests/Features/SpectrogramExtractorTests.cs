@@ -174,4 +174,22 @@ public class SpectrogramExtractorTests
 
         Assert.Equal(Extract(Defaults, chirps[..8192], 1_000), Extract(Defaults, chirps, 1_000));
     }
+
+    [Theory]
+    [InlineData(FeatureKind.Stft)]
+    [InlineData(FeatureKind.ChannelIndependent)]
+    public void Extract_AllocatesNothingOnceWarm(FeatureKind kind)
+    {
+        var extractor = new SpectrogramExtractor(Defaults with { Kind = kind });
+        var chirps = TestSignals.UpChirps(8, 7, 125_000, 1_000_000);
+        var features = new float[extractor.FeatureLength];
+        extractor.Extract(chirps, 1234, features);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+            extractor.Extract(chirps, 1234, features);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
 }
