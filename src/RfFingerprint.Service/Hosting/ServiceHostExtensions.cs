@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RfFingerprint.Registry;
+using RfFingerprint.Service.Api;
+using RfFingerprint.Service.Live;
+using RfFingerprint.Service.Security;
+using RfFingerprint.Service.Telemetry;
+
+namespace RfFingerprint.Service.Hosting;
+
+/// <summary>Registration and pipeline of the rffp service host; <c>Program.cs</c> only calls these.</summary>
+public static class ServiceHostExtensions
+{
+    /// <summary>
+    /// Adds everything the service needs: options, registry, API-key security, problem details, JSON settings,
+    /// OpenAPI, metrics, the live feed. Listens on <see cref="ServiceOptions.Urls"/> (loopback by default) unless
+    /// <c>--urls</c> or <c>ASPNETCORE_URLS</c> chose addresses.
+    /// </summary>
+    public static WebApplicationBuilder AddRffpService(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.AddEnvironmentVariables("RFFP_");
+        var section = builder.Configuration.GetSection(ServiceOptions.SectionName);
+        builder.Services.Configure<ServiceOptions>(section);
+        var options = section.Get<ServiceOptions>() ?? new ServiceOptions();
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        // JSON bodies are small; upload endpoints raise the limit for themselves.
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxJsonBodyBytes);
+
+        var services = builder.Services;
+        services.AddHostedService<RegistryMigrationService>();
+        services.AddRegistry(builder.Configuration);
+        services.AddApiKeySecurity();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        services.AddOpenApi(ServiceApi.DocumentName);
+        services.AddMetrics();
+        services.AddSingleton<ServiceMetrics>();
+        services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<DecisionBroadcaster>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the request pipeline: problem details for errors and bare status codes, authentication, authorization,
+    /// then the <c>/api/v1</c> endpoints.
+    /// </summary>
+    public static WebApplication UseRffpService(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRffpApi();
+        return app;
+    }
+}

@@ -1,0 +1,7 @@
+using RfFingerprint.Service.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRffpService();
+var app = builder.Build();
+app.UseRffpService();
+await app.RunAsync();
