@@ -12,7 +12,7 @@ public class UhdException : Exception
     /// <param name="operation">The C function or managed operation that failed.</param>
     /// <param name="nativeMessage">UHD's last-error text for the failing handle or call.</param>
     public UhdException(UhdError error, string operation, string nativeMessage)
-        : base($"{operation} failed with UHD error {error} ({(int)error}): {nativeMessage}")
+        : base($"{operation} failed with UHD error {error} ({(int)error}): {OneLine(nativeMessage)}")
     {
         Error = error;
         Operation = operation;
@@ -34,6 +34,10 @@ public class UhdException : Exception
     /// <summary>The call that failed.</summary>
     public string Operation { get; }
 
-    /// <summary>UHD's last-error text, verbatim.</summary>
+    /// <summary>UHD's last-error text, verbatim (often several lines).</summary>
     public string NativeMessage { get; }
+
+    /// <summary>UHD's messages list device arguments on separate lines; a log line reads better with them joined.</summary>
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -297,7 +297,19 @@ public sealed class UhdIqSource : IIqSource
             return;
         }
 
-        await _stop.CancelAsync();
+        // Both the enumeration's end and DisposeAsync stop the thread; whichever comes second finds it done.
+        if (!_receiveDone.Task.IsCompleted)
+        {
+            try
+            {
+                await _stop.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // DisposeAsync finished stopping it in the meantime.
+            }
+        }
+
         await _receiveDone.Task;
     }
 

@@ -216,6 +216,50 @@ public sealed class UhdIqSourceReceiveLoopTests
     }
 
     [Fact]
+    public async Task Disposing_the_source_while_reading_ends_the_enumeration_quietly()
+    {
+        var session = new FakeRxSession().ThenSamples(0, BlockSamples, 1);
+        var source = Source(new FakeRxSessionFactory(session));
+        int blocks = 0;
+
+        await foreach (var block in source.ReadAsync())
+        {
+            blocks++;
+            await source.DisposeAsync();
+        }
+
+        Assert.Equal(1, blocks);
+        Assert.Equal(1, session.DisposeCount);
+    }
+
+    [Fact]
+    public async Task Without_a_device_clock_set_from_the_host_blocks_carry_no_utc_time()
+    {
+        var session = new FakeRxSession(timesAreUtc: false).ThenSamples(0, BlockSamples, 2);
+        await using var source = Source(new FakeRxSessionFactory(session));
+
+        var blocks = await ReadAsync(source, 2);
+
+        Assert.All(blocks, b => Assert.Null(b.FirstSampleTimeUtc));
+        Assert.Equal([0L, 1000L], blocks.Select(b => b.FirstSampleIndex));
+    }
+
+    [Fact]
+    public async Task Across_a_reconnection_without_comparable_clocks_the_gap_is_estimated_from_the_host_clock()
+    {
+        // The second device's clock restarts at 0, so time stamps cannot size the outage.
+        var first = new FakeRxSession(timesAreUtc: false).ThenSamples(50_000, BlockSamples, 1).Then(FakeStep.Fail("recv: connection lost"));
+        var second = new FakeRxSession(timesAreUtc: false).ThenSamples(0, BlockSamples, 1);
+        await using var source = Source(new FakeRxSessionFactory(first, second));
+
+        var blocks = await ReadAsync(source, 2);
+
+        Assert.Equal(blocks[0].FirstSampleIndex + BlockSamples + blocks[1].SamplesLostBefore, blocks[1].FirstSampleIndex);
+        Assert.True(blocks[1].SamplesLostBefore >= 0);
+        Assert.Equal(blocks[1].SamplesLostBefore, source.Statistics.SamplesLost);
+    }
+
+    [Fact]
     public async Task ReadAsync_can_be_called_only_once()
     {
         var session = new FakeRxSession().ThenSamples(0, BlockSamples, 1);
