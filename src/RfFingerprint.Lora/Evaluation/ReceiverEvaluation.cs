@@ -55,7 +55,7 @@ public static class ReceiverEvaluation
             Occupancy = options.Occupancy,
             Seed = seed,
         });
-        var receiver = new LoraReceiver(new LoraReceiverOptions
+        var receiver = new LoraReceiver(options.Receiver with
         {
             SpreadingFactors = [options.SpreadingFactor],
             BandwidthHz = options.BandwidthHz,

@@ -30,6 +30,9 @@ public sealed record ReceiverEvaluationOptions
     /// <summary>Fraction of the stream occupied by frames.</summary>
     public double Occupancy { get; init; } = 0.5;
 
+    /// <summary>Receiver settings to evaluate (spreading factor, bandwidth and sample rate are taken from these options).</summary>
+    public Receiver.LoraReceiverOptions Receiver { get; init; } = new();
+
     /// <summary>Base seed; point i uses Seed + i.</summary>
     public int Seed { get; init; } = 1;
 }

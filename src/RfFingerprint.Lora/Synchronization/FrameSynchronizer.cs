@@ -54,6 +54,7 @@ public sealed class FrameSynchronizer
 
     private long _nextWindow;
     private int _windowsSinceDetection;
+    private bool _sfdPending;
     private double _lastDownWindowRatio;
     private double _upBin;
     private double _bestRatio;
@@ -121,6 +122,7 @@ public sealed class FrameSynchronizer
         State = SynchronizerState.Searching;
         _detector.Reset();
         _nextWindow = decimatedIndex;
+        _sfdPending = false;
         _located = false;
     }
 
@@ -173,7 +175,9 @@ public sealed class FrameSynchronizer
 
                     if (!Refine(raw, first, statistics))
                     {
-                        Restart(Math.Max(_nextWindow, decimated.End - _chips));
+                        // Most failures come from a noise window taken for the SFD while still in the preamble: keep
+                        // looking for the SFD after that window rather than dropping the preamble.
+                        ResumeSfdSearch(decimated);
                     }
 
                     break;
@@ -253,12 +257,23 @@ public sealed class FrameSynchronizer
 
         var downBeatsUp = _lastDownWindowRatio > _detector.LastWindowRatio;
         _windowsSinceDetection++;
-        if (_windowsSinceDetection > 1 && ratio > _options.SfdThreshold && downBeatsUp)
+        var isSfd = _windowsSinceDetection > 1 && ratio > _options.SfdThreshold && downBeatsUp;
+        if (_sfdPending)
         {
-            _sfdWindow = _nextWindow;
-            _sfdBin = bin;
-            _sfdRatio = ratio;
+            // The window after the first crossing often covers the down-chirps better: keep the stronger estimate.
+            if (isSfd && ratio > _sfdRatio)
+            {
+                (_sfdWindow, _sfdBin, _sfdRatio) = (_nextWindow, bin, ratio);
+            }
+
             EnterRefining();
+            return;
+        }
+
+        if (isSfd)
+        {
+            (_sfdWindow, _sfdBin, _sfdRatio) = (_nextWindow, bin, ratio);
+            _sfdPending = true;
             return;
         }
 
@@ -273,11 +288,9 @@ public sealed class FrameSynchronizer
     private (double Bin, double Ratio) DownPeak(double residualBins, int slot)
     {
         var estimate = _demodulator.DemodulateDown(_window, residualBins);
-        if (slot == 0)
-        {
-            var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
-            _lastDownWindowRatio = noise > 0 ? estimate.PeakPower / noise : 0;
-        }
+        var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
+        var windowRatio = noise > 0 ? estimate.PeakPower / noise : 0;
+        _lastDownWindowRatio = slot == 0 ? windowRatio : Math.Max(_lastDownWindowRatio, windowRatio);
 
         // Slots (0,1) and (2,3) alternate between current and previous window for each grid offset.
         var current = _downSpectra[slot + (int)(_windowsSinceDetection & 1)];
@@ -293,6 +306,18 @@ public sealed class FrameSynchronizer
         var noiseMean = (System.Numerics.Tensors.TensorPrimitives.Sum(sum) - left - center - right) / (_chips - 3);
         var offset = PeakInterpolation.Offset(MathF.Sqrt(left), MathF.Sqrt(center), MathF.Sqrt(right));
         return (peak + offset, noiseMean > 0 ? center / noiseMean : 0);
+    }
+
+    private void ResumeSfdSearch(SampleRing decimated)
+    {
+        State = SynchronizerState.AwaitingSfd;
+        _sfdPending = false;
+        _located = false;
+        _nextWindow = Math.Max(_sfdWindow + _chips, decimated.Start);
+        foreach (var spectrum in _downSpectra)
+        {
+            Array.Clear(spectrum);
+        }
     }
 
     private void EnterRefining()
@@ -321,13 +346,13 @@ public sealed class FrameSynchronizer
             for (var m = -1; m <= 3; m++)
             {
                 var sfd = _sfdWindow + tau - (m * n);
-                var metric = StructureMetric(decimated, sfd, cfo);
+                var (metric, correctedCfo, correctedSfd) = StructureMetric(decimated, sfd, cfo);
                 Trace?.Invoke($"   hyp cfo {cfo:F2} sfd {sfd:F2} metric {metric:E2}");
                 if (metric > bestMetric)
                 {
                     bestMetric = metric;
-                    _frameSfdDecimated = sfd;
-                    _coarseCfoBins = cfo;
+                    _frameSfdDecimated = correctedSfd;
+                    _coarseCfoBins = correctedCfo;
                 }
             }
         }
@@ -336,26 +361,48 @@ public sealed class FrameSynchronizer
         Trace?.Invoke($"locate: sfdWin {_sfdWindow} sfdBin {_sfdBin:F2} ratio {_sfdRatio:F1} upBin {_upBin:F2} -> sfd dec {_frameSfdDecimated:F2} raw {_frameSfdDecimated * _oversampling:F1} cfoBins {_coarseCfoBins:F2} metric {bestMetric:E2}");
     }
 
-    private double StructureMetric(SampleRing decimated, double sfd, double cfoBins)
+    /// <summary>
+    /// Energy of the frame's known chirps (last preamble chirp, sync word, two down-chirps) under one hypothesis.
+    /// The coarse bins carry errors of a fraction of a bin; a CFO error shifts up- and down-chirp tones alike, a timing
+    /// error shifts them oppositely, so the up-chirp and down-chirp groups are each maximised over their own tone
+    /// correction (±1 bin). Returns the metric and the corrected CFO (bins) and SFD position (chips).
+    /// </summary>
+    private (double Metric, double CfoBins, double Sfd) StructureMetric(SampleRing decimated, double sfd, double cfoBins)
     {
         var n = _chips;
         var start = (long)Math.Round(sfd);
         var fraction = sfd - start;
         if (!decimated.Contains(start - (3 * n), 5 * n))
         {
-            return double.NegativeInfinity;
+            return (double.NegativeInfinity, cfoBins, sfd);
         }
 
-        var metric = Correlation(decimated, start, _upReference, cfoBins + fraction)
-            + Correlation(decimated, start + n, _upReference, cfoBins + fraction)
-            + Correlation(decimated, start - (3 * n), _downReference, cfoBins - fraction);
-        if (!_options.AcceptAnySyncWord)
+        var bestUp = (Energy: double.NegativeInfinity, Correction: 0.0);
+        var bestDown = (Energy: double.NegativeInfinity, Correction: 0.0);
+        for (var correction = -1.0; correction <= 1.0; correction += 0.25)
         {
-            metric += Correlation(decimated, start - (2 * n), _downReference, cfoBins - fraction + _syncFirst)
-                + Correlation(decimated, start - n, _downReference, cfoBins - fraction + _syncSecond);
+            var up = cfoBins - fraction + correction;
+            var upEnergy = Correlation(decimated, start - (3 * n), _downReference, up);
+            if (!_options.AcceptAnySyncWord)
+            {
+                upEnergy += Correlation(decimated, start - (2 * n), _downReference, up + _syncFirst)
+                    + Correlation(decimated, start - n, _downReference, up + _syncSecond);
+            }
+
+            var down = cfoBins + fraction + correction;
+            var downEnergy = Correlation(decimated, start, _upReference, down) + Correlation(decimated, start + n, _upReference, down);
+            if (upEnergy > bestUp.Energy)
+            {
+                bestUp = (upEnergy, correction);
+            }
+
+            if (downEnergy > bestDown.Energy)
+            {
+                bestDown = (downEnergy, correction);
+            }
         }
 
-        return metric;
+        return (bestUp.Energy + bestDown.Energy, cfoBins + ((bestUp.Correction + bestDown.Correction) / 2), sfd + ((bestDown.Correction - bestUp.Correction) / 2));
     }
 
     private double Correlation(SampleRing decimated, long start, Complex32[] reference, double bin)
@@ -382,7 +429,7 @@ public sealed class FrameSynchronizer
         var cfoBins = _coarseCfoBins + fine.CfoBins;
         var sfdRaw = first + ((double)(_preambleSymbols + 2) * _samplesPerSymbol) + (fine.TimingChips * _oversampling);
         var syncWord = (byte)((((int)Math.Round(fine.FirstSyncBin / 8.0) & 0xF) << 4) | ((int)Math.Round(fine.SecondSyncBin / 8.0) & 0xF));
-        var syncMatches = CircularDistance(fine.FirstSyncBin, _syncFirst) <= 2 && CircularDistance(fine.SecondSyncBin, _syncSecond) <= 2;
+        var syncMatches = SyncChirpMatches(_preambleSymbols, _syncFirst, fine.UpToneBins) && SyncChirpMatches(_preambleSymbols + 1, _syncSecond, fine.UpToneBins);
         Trace?.Invoke($"refine: fine cfo {fine.CfoBins:F3} timing {fine.TimingChips:F3} up {fine.UpToneBins:F3} sync {fine.FirstSyncBin},{fine.SecondSyncBin} snr {fine.SnrLinear:F1}");
         if (!syncMatches && !_options.AcceptAnySyncWord)
         {
@@ -412,6 +459,25 @@ public sealed class FrameSynchronizer
         _symbolsNeeded = _parameters.ImplicitHeader ? _codec.SymbolCount(_options.ImplicitPayloadLength) : 8;
         State = SynchronizerState.Demodulating;
         return true;
+    }
+
+    /// <summary>
+    /// A sync chirp matches when it demodulates within two bins of the expected shift, or, tolerating a symbol error at
+    /// low SNR, when the expected bin (±1) still holds four times the mean bin power.
+    /// </summary>
+    private bool SyncChirpMatches(int chirpIndex, int expectedBin, double residualBins)
+    {
+        var estimate = _demodulator.DemodulateUp(_aligned.AsSpan(chirpIndex * _chips, _chips), residualBins);
+        if (CircularDistance(estimate.Bin, expectedBin) <= 2)
+        {
+            return true;
+        }
+
+        var power = _demodulator.PowerSpectrum;
+        var mask = _chips - 1;
+        var expectedPower = Math.Max(power[expectedBin & mask], Math.Max(power[(expectedBin - 1) & mask], power[(expectedBin + 1) & mask]));
+        var mean = estimate.TotalPower / _chips;
+        return expectedPower > 4 * mean;
     }
 
     private LoraBurst? DemodulateSymbol(SampleRing raw, long start, double fractionChips, LoraReceiverStatistics statistics)
