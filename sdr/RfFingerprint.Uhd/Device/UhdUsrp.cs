@@ -352,7 +352,15 @@ public sealed unsafe class UhdUsrp : IDisposable
             _handle.DangerousRelease();
         }
 
-        return new UhdRxStreamer(Library, streamer, streamArgs);
+        try
+        {
+            return new UhdRxStreamer(Library, streamer, streamArgs);
+        }
+        catch
+        {
+            streamer.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Releases this object's hold on the device; UHD frees it once no streamer uses it (<c>uhd_usrp_free</c>).</summary>

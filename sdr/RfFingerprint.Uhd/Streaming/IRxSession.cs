@@ -1,3 +1,4 @@
+using RfFingerprint.Uhd.Device;
 using MathNet.Numerics;
 
 namespace RfFingerprint.Uhd.Streaming;
@@ -11,8 +12,12 @@ internal interface IRxSession : IDisposable
     /// <summary>What the device uses, read back after configuration.</summary>
     UhdDeviceSettings Settings { get; }
 
-    /// <summary>Whether time stamps are UTC (the device clock was set from the host's).</summary>
-    bool TimesAreUtc { get; }
+    /// <summary>
+    /// When the device clock was set from the host's UTC clock: the device time that sample 0 of the
+    /// stream stands for (the time set just before streaming started), so that receive times are UTC and
+    /// sample indices count from it. Null when the device clock is not UTC.
+    /// </summary>
+    UhdTimeSpec? StreamOrigin { get; }
 
     /// <summary>Receives up to <c>destination.Length</c> samples, waiting at most <paramref name="timeoutSeconds"/> for the first packet.</summary>
     /// <exception cref="Native.UhdException">The device failed.</exception>

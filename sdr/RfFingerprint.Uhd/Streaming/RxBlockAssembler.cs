@@ -9,7 +9,9 @@ namespace RfFingerprint.Uhd.Streaming;
 /// Turns receive results into blocks with absolute sample indices and gap counts, on the receive thread.
 /// </summary>
 /// <remarks>
-/// <para>Indexing: sample <c>k</c> of the stream has time <c>anchorTime + (k - anchorIndex) / sampleRateHz</c>.
+/// <para>Indexing: with a UTC device clock, index 0 is the stream's origin (the time the clock was set to
+/// just before streaming), so the first packet's index is its distance from the origin in samples; otherwise
+/// the first packet is index 0. Sample <c>k</c> has time <c>anchorTime + (k - anchorIndex) / sampleRateHz</c>.
 /// When a receive starts at time <c>t</c> while the next contiguous sample was expected at <c>t0</c>, the
 /// <c>round((t - t0) * sampleRateHz)</c> samples in between were lost (an overflow or a reconnection);
 /// the index jumps over them and the next delivered block reports them in
@@ -42,6 +44,8 @@ internal sealed class RxBlockAssembler
     private UhdTimeSpec? _anchorTime;
     private long _anchorIndex;
     private long? _sessionLostTimestamp;
+    private UhdTimeSpec? _streamOrigin;
+    private bool _started;
 
     public RxBlockAssembler(BlockPool pool, ChannelWriter<FilledBlock> output, UhdSourceCounters counters, int blockSamples)
     {
@@ -57,8 +61,11 @@ internal sealed class RxBlockAssembler
     public long NextIndex => _nextIndex;
 
     /// <summary>Starts counting for a newly opened device.</summary>
-    public void BeginSession(double sampleRateHz, bool timesAreUtc)
+    /// <param name="sampleRateHz">The device's sample rate.</param>
+    /// <param name="streamOrigin">Device time of stream sample 0 when the device clock is UTC (see <see cref="IRxSession.StreamOrigin"/>).</param>
+    public void BeginSession(double sampleRateHz, UhdTimeSpec? streamOrigin)
     {
+        bool timesAreUtc = streamOrigin is not null;
         if (sampleRateHz != _sampleRateHz || !timesAreUtc || !_timesAreUtc)
         {
             // Time stamps of different clocks or rates cannot be compared: measure the next gap another way.
@@ -67,6 +74,10 @@ internal sealed class RxBlockAssembler
 
         _sampleRateHz = sampleRateHz;
         _timesAreUtc = timesAreUtc;
+        if (!_started)
+        {
+            _streamOrigin = streamOrigin;
+        }
     }
 
     /// <summary>Where the next receive should write; its first samples are then passed to <see cref="Accept"/>.</summary>
@@ -91,6 +102,11 @@ internal sealed class RxBlockAssembler
 
         Interlocked.Add(ref _counters.SamplesReceived, count);
         RescueFromScratch(count);
+        if (!_started)
+        {
+            StartAt(chunk.Time);
+        }
+
         long lost = MeasureGap(chunk.Time);
         if (lost > 0)
         {
@@ -193,6 +209,21 @@ internal sealed class RxBlockAssembler
             _buffer.AsSpan(0, count).CopyTo(pooled);
             _buffer = pooled;
             _bufferIsScratch = false;
+        }
+    }
+
+    /// <summary>
+    /// The first samples of the stream: with a UTC origin the index counts from it (streaming starts a
+    /// moment after the clock was set, and those samples were never taken, so they are not lost).
+    /// </summary>
+    private void StartAt(UhdTimeSpec? time)
+    {
+        _started = true;
+        if (time is { } t && _streamOrigin is { } origin)
+        {
+            _nextIndex = Math.Max(0, (long)Math.Round(t.SecondsSince(origin) * _sampleRateHz));
+            _anchorTime = t;
+            _anchorIndex = _nextIndex;
         }
     }
 

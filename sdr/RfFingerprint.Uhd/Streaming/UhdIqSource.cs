@@ -80,7 +80,9 @@ public sealed class UhdIqSource : IIqSource
 
     /// <summary>
     /// The stream's facts: the requested rate and frequency until the device is open, then the values read
-    /// back from it (see <see cref="DeviceSettings"/>).
+    /// back from it (see <see cref="DeviceSettings"/>) and, when the device clock is set from the host
+    /// (<see cref="UhdOptions.SetDeviceTimeFromHostClock"/>), the UTC start time that sample indices count
+    /// from: sample <c>k</c> was taken at <c>StartTimeUtc + k / SampleRateHz</c>.
     /// </summary>
     public IqStreamInfo Info { get; private set; }
 
@@ -103,7 +105,7 @@ public sealed class UhdIqSource : IIqSource
         await _openLock.WaitAsync(cancellationToken);
         try
         {
-            if (_openedSession is not null || Volatile.Read(ref _readStarted) != 0 && _receiveThread is not null)
+            if (_openedSession is not null || _receiveThread is not null)
             {
                 return;
             }
@@ -272,7 +274,7 @@ public sealed class UhdIqSource : IIqSource
     {
         var settings = session.Settings;
         DeviceSettings = settings;
-        Info = new IqStreamInfo(settings.SampleRateHz, settings.CenterFrequencyHz, Describe(settings));
+        Info = new IqStreamInfo(settings.SampleRateHz, settings.CenterFrequencyHz, Describe(settings), session.StreamOrigin?.ToUtc());
         UhdLog.Opened(
             _logger,
             settings.MotherboardName,
@@ -318,7 +320,7 @@ public sealed class UhdIqSource : IIqSource
     {
         var token = _stop.Token;
         IRxSession? session = first;
-        assembler.BeginSession(first.Settings.SampleRateHz, first.TimesAreUtc);
+        assembler.BeginSession(first.Settings.SampleRateHz, first.StreamOrigin);
         try
         {
             while (!token.IsCancellationRequested)
@@ -376,7 +378,7 @@ public sealed class UhdIqSource : IIqSource
                     var session = _factory.Open(_options);
                     try
                     {
-                        assembler.BeginSession(session.Settings.SampleRateHz, session.TimesAreUtc);
+                        assembler.BeginSession(session.Settings.SampleRateHz, session.StreamOrigin);
                         Stream(session, assembler, untilFirstSamples: true, ct);
                         return session;
                     }

@@ -66,7 +66,8 @@ public sealed class UhdOptions
     /// <exception cref="ArgumentException">A value is out of range; the message names the option.</exception>
     public void Validate()
     {
-        Require(Args is not null, nameof(Args), "must not be null");
+        // Empty arguments would make UHD broadcast on every network interface to discover devices.
+        Require(!string.IsNullOrWhiteSpace(Args), nameof(Args), "must name the device (e.g. \"addr=192.168.10.2\"); empty arguments make UHD broadcast to discover devices");
         Require(double.IsFinite(SampleRateHz) && SampleRateHz > 0, nameof(SampleRateHz), "must be a positive number");
         Require(double.IsFinite(CenterFrequencyHz) && CenterFrequencyHz > 0, nameof(CenterFrequencyHz), "must be a positive number");
         Require(Antenna is not null, nameof(Antenna), "must not be null");

@@ -11,18 +11,18 @@ internal sealed class UhdRxSession : IRxSession
     private readonly UhdRxStreamer _streamer;
     private readonly UhdRxMetadata _metadata;
 
-    private UhdRxSession(UhdUsrp usrp, UhdRxStreamer streamer, UhdRxMetadata metadata, UhdDeviceSettings settings, bool timesAreUtc)
+    private UhdRxSession(UhdUsrp usrp, UhdRxStreamer streamer, UhdRxMetadata metadata, UhdDeviceSettings settings, UhdTimeSpec? streamOrigin)
     {
         _usrp = usrp;
         _streamer = streamer;
         _metadata = metadata;
         Settings = settings;
-        TimesAreUtc = timesAreUtc;
+        StreamOrigin = streamOrigin;
     }
 
     public UhdDeviceSettings Settings { get; }
 
-    public bool TimesAreUtc { get; }
+    public UhdTimeSpec? StreamOrigin { get; }
 
     /// <summary>Makes the device, applies every setting, reads them back, sets its clock, attaches a streamer and starts streaming.</summary>
     public static UhdRxSession Open(UhdLibrary library, UhdOptions options)
@@ -55,15 +55,17 @@ internal sealed class UhdRxSession : IRxSession
                 usrp.GetRxAntenna(channel),
                 usrp.GetRxBandwidth(channel));
 
+            UhdTimeSpec? origin = null;
             if (options.SetDeviceTimeFromHostClock)
             {
-                usrp.SetTimeNow(UhdTimeSpec.FromUtc(DateTimeOffset.UtcNow));
+                origin = UhdTimeSpec.FromUtc(DateTimeOffset.UtcNow);
+                usrp.SetTimeNow(origin.Value);
             }
 
             streamer = usrp.GetRxStream(new UhdStreamArgs { WireFormat = options.WireFormat, Channel = channel });
             metadata = new UhdRxMetadata(library);
             streamer.StartContinuous();
-            return new UhdRxSession(usrp, streamer, metadata, settings, options.SetDeviceTimeFromHostClock);
+            return new UhdRxSession(usrp, streamer, metadata, settings, origin);
         }
         catch
         {

@@ -32,6 +32,21 @@ public sealed class UhdIqSourceReceiveLoopTests
     }
 
     [Fact]
+    public async Task Indices_count_from_the_stream_start_time_so_samples_before_the_first_packet_are_not_lost()
+    {
+        // Streaming began 250 samples after the clock was set: the first packet is stamped 250 us.
+        var session = new FakeRxSession().ThenSamples(250, BlockSamples, 1);
+        await using var source = Source(new FakeRxSessionFactory(session));
+        await source.OpenAsync();
+
+        var block = Assert.Single(await ReadAsync(source, 1));
+
+        Assert.Equal(DateTimeOffset.UnixEpoch, source.Info.StartTimeUtc);
+        Assert.Equal(new ReceivedBlock(250, BlockSamples, 0, DateTimeOffset.UnixEpoch.AddTicks(2_500), true), block);
+        Assert.Equal(0, source.Statistics.SamplesLost);
+    }
+
+    [Fact]
     public async Task Small_receives_are_gathered_into_one_block()
     {
         var session = new FakeRxSession().ThenSamples(0, 250, 4);

@@ -26,6 +26,7 @@ public sealed class UhdOptionsTests
     [InlineData(nameof(UhdOptions.BlockSamples))]
     [InlineData(nameof(UhdOptions.StallTimeoutSeconds))]
     [InlineData(nameof(UhdOptions.BandwidthHz))]
+    [InlineData(nameof(UhdOptions.Args))]
     public void Validation_names_the_bad_option(string option)
     {
         var options = new UhdOptions();
@@ -36,6 +37,7 @@ public sealed class UhdOptionsTests
             case nameof(UhdOptions.BlockSamples): options.BlockSamples = 0; break;
             case nameof(UhdOptions.StallTimeoutSeconds): options.StallTimeoutSeconds = options.ReceiveTimeoutSeconds / 2; break;
             case nameof(UhdOptions.BandwidthHz): options.BandwidthHz = -1; break;
+            case nameof(UhdOptions.Args): options.Args = " "; break;
         }
 
         var e = Assert.Throws<ArgumentException>(options.Validate);

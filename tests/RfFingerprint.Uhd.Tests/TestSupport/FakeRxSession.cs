@@ -19,7 +19,8 @@ internal sealed class FakeRxSession(double sampleRateHz = 1_000_000, bool timesA
 
     public UhdDeviceSettings Settings { get; } = new("FakeN210", sampleRateHz, 868.1e6, new UhdTuneResult(868.1e6, 868.1e6, 868.1e6, 0, 0), 20, "RX2", 20e6);
 
-    public bool TimesAreUtc => timesAreUtc;
+    /// <summary>With a UTC clock the stream starts at device sample 0 (time 0, the Unix epoch).</summary>
+    public UhdTimeSpec? StreamOrigin => timesAreUtc ? new UhdTimeSpec(0, 0) : null;
 
     public int DisposeCount => Volatile.Read(ref _disposeCount);
 
