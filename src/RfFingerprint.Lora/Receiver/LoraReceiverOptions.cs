@@ -54,7 +54,7 @@ public sealed record LoraReceiverOptions
     public bool CopyPreamble { get; init; } = true;
 
     /// <summary>Anti-alias filter length per polyphase branch.</summary>
-    public int FilterTapsPerPhase { get; init; } = 12;
+    public int FilterTapsPerPhase { get; init; } = 16;
 
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentException">A setting is out of range (message names it).</exception>

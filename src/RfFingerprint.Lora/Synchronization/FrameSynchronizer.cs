@@ -56,6 +56,8 @@ public sealed class FrameSynchronizer
     private int _windowsSinceDetection;
     private bool _sfdPending;
     private double _lastDownWindowRatio;
+    private double _previousDownWindowRatio;
+    private double _previousUpWindowRatio;
     private double _upBin;
     private double _bestRatio;
     private long _sfdWindow;
@@ -227,6 +229,8 @@ public sealed class FrameSynchronizer
                 _upBin = candidate.PeakBin;
                 _bestRatio = candidate.Ratio;
                 _windowsSinceDetection = 0;
+                _previousDownWindowRatio = 0;
+                _previousUpWindowRatio = candidate.Ratio;
                 foreach (var spectrum in _downSpectra)
                 {
                     Array.Clear(spectrum);
@@ -255,7 +259,11 @@ public sealed class FrameSynchronizer
             (bin, ratio) = (binHalf + 0.5, ratioHalf);
         }
 
-        var downBeatsUp = _lastDownWindowRatio > _detector.LastWindowRatio;
+        // Compare the last two windows' single-window ratios so one noisy window does not veto a weak SFD.
+        var downBeatsUp = _lastDownWindowRatio + _previousDownWindowRatio > _detector.LastWindowRatio + _previousUpWindowRatio;
+        _previousDownWindowRatio = _lastDownWindowRatio;
+        _previousUpWindowRatio = _detector.LastWindowRatio;
+        Trace?.Invoke($"   win {_nextWindow} up {_detector.LastWindowRatio:F1} down1 {_lastDownWindowRatio:F1} down2 {ratio:F1} bin {bin:F2}");
         _windowsSinceDetection++;
         var isSfd = _windowsSinceDetection > 1 && ratio > _options.SfdThreshold && downBeatsUp;
         if (_sfdPending)
@@ -314,6 +322,8 @@ public sealed class FrameSynchronizer
         _sfdPending = false;
         _located = false;
         _nextWindow = Math.Max(_sfdWindow + _chips, decimated.Start);
+        _previousDownWindowRatio = 0;
+        _previousUpWindowRatio = _detector.Threshold;
         foreach (var spectrum in _downSpectra)
         {
             Array.Clear(spectrum);
@@ -463,7 +473,7 @@ public sealed class FrameSynchronizer
 
     /// <summary>
     /// A sync chirp matches when it demodulates within two bins of the expected shift, or, tolerating a symbol error at
-    /// low SNR, when the expected bin (±1) still holds four times the mean bin power.
+    /// low SNR, when the expected bin (±1) still holds three times the mean bin power.
     /// </summary>
     private bool SyncChirpMatches(int chirpIndex, int expectedBin, double residualBins)
     {
@@ -477,7 +487,7 @@ public sealed class FrameSynchronizer
         var mask = _chips - 1;
         var expectedPower = Math.Max(power[expectedBin & mask], Math.Max(power[(expectedBin - 1) & mask], power[(expectedBin + 1) & mask]));
         var mean = estimate.TotalPower / _chips;
-        return expectedPower > 4 * mean;
+        return expectedPower > 3 * mean;
     }
 
     private LoraBurst? DemodulateSymbol(SampleRing raw, long start, double fractionChips, LoraReceiverStatistics statistics)
