@@ -97,7 +97,7 @@ public sealed class UhdIqSource : IIqSource
     /// so that <see cref="Info"/> holds the actual rate and frequency. Does nothing if already open.
     /// </summary>
     /// <exception cref="UhdException">Every attempt failed; the last failure is thrown.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired, or the source was disposed meanwhile.</exception>
     /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
     public async Task OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -111,6 +111,9 @@ public sealed class UhdIqSource : IIqSource
             }
 
             int attempt = 0;
+
+            // Disposing the source abandons the retries instead of waiting for them to run out.
+            using var stopOrCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
             try
             {
                 _openedSession = await _pipeline.ExecuteAsync(
@@ -121,7 +124,7 @@ public sealed class UhdIqSource : IIqSource
                         // uhd_usrp_make blocks (discovery, firmware checks): keep it off the caller's thread.
                         return await Task.Run(() => _factory.Open(_options), CancellationToken.None);
                     },
-                    cancellationToken);
+                    stopOrCancel.Token);
             }
             catch (UhdException e)
             {
@@ -199,6 +202,7 @@ public sealed class UhdIqSource : IIqSource
             return;
         }
 
+        await _stop.CancelAsync();
         await StopReceivingAsync();
         await _openLock.WaitAsync();
         try

@@ -52,6 +52,27 @@ public sealed class UhdIqSourceLibuhdTests
     }
 
     [Fact]
+    public async Task Disposing_the_source_abandons_the_remaining_retries()
+    {
+        var options = UnreachableDevice(maxRetryAttempts: 5);
+        options.RetryDelay = TimeSpan.FromMinutes(1);
+        options.MaxRetryDelay = TimeSpan.FromMinutes(1);
+        var logger = new ListLogger<UhdIqSource>();
+        var source = new UhdIqSource(Options.Create(options), logger);
+
+        var opening = source.OpenAsync();
+        while (logger.Count(LogEvents.RetryScheduled) == 0 && !opening.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        await source.DisposeAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => opening);
+        Assert.Equal(1, logger.Count(LogEvents.Opening));
+    }
+
+    [Fact]
     public async Task Before_opening_Info_holds_the_requested_settings()
     {
         await using var source = new UhdIqSource(UnreachableDevice(maxRetryAttempts: 0));
