@@ -12,7 +12,6 @@ namespace RfFingerprint.Uhd.Native;
 /// Signatures follow the headers: <c>uhd_error</c> is an <c>int</c>, <c>size_t</c> is <see cref="nuint"/>,
 /// C <c>bool</c> is one <see cref="byte"/>, handles are pointers (<see cref="nint"/>).
 /// </remarks>
-#pragma warning disable CA1051, SA1401 // Plain fields: a table of function pointers, read on every native call.
 internal sealed unsafe class UhdApi
 {
     public readonly delegate* unmanaged[Cdecl]<byte*, nuint, int> GetLastError;
@@ -133,4 +132,3 @@ internal sealed unsafe class UhdApi
 
     private static nint Export(nint library, string name) => NativeLibrary.GetExport(library, name);
 }
-#pragma warning restore CA1051, SA1401

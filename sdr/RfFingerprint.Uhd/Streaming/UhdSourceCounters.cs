@@ -1,7 +1,6 @@
 namespace RfFingerprint.Uhd.Streaming;
 
 /// <summary>Counters written by the receive thread and read from anywhere.</summary>
-#pragma warning disable CA1051 // Public fields so that Interlocked can update them in place.
 internal sealed class UhdSourceCounters
 {
     public long SamplesReceived;
@@ -29,4 +28,3 @@ internal sealed class UhdSourceCounters
         Interlocked.Read(ref Retries),
         Interlocked.Read(ref Reconnects));
 }
-#pragma warning restore CA1051
