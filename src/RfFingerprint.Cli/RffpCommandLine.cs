@@ -26,6 +26,16 @@ internal static class RffpCommandLine
     private static IEnumerable<Command> Verbs(CliIo io)
     {
         yield return ConfigCommand.Create(io);
+        yield return DemoCommand.Create(io);
+        yield return EnrollCommand.Create(io);
+        yield return AuthenticateCommands.CreateIdentify(io);
+        yield return AuthenticateCommands.CreateReplay(io);
+        yield return DatasetCommand.Create(io);
+        yield return TrainCommand.Create(io);
+        yield return DecodeCommand.Create(io);
+        yield return SimulateCommand.Create(io);
+        yield return DevicesCommand.Create(io);
+        yield return EventsCommand.Create(io);
     }
 
     public static async Task<int> InvokeAsync(string[] args, CliIo io, CancellationToken cancellationToken = default)

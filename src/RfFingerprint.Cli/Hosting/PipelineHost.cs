@@ -1,0 +1,94 @@
+using RfFingerprint.Fingerprinting.Inference;
+using RfFingerprint.OnnxRuntime;
+using RfFingerprint.Pipeline;
+using RfFingerprint.Pipeline.Options;
+using RfFingerprint.Registry;
+
+namespace RfFingerprint.Cli.Hosting;
+
+/// <summary>
+/// What the fingerprinting verbs share: the registry (migrated on open, with a message on standard error), the
+/// serving model and the receive chain built from the configuration.
+/// </summary>
+internal sealed class PipelineHost : IAsyncDisposable
+{
+    private PipelineHost(IRegistryStore store, FingerprintModel model, FingerprintPipeline pipeline, DecisionSettings decision)
+    {
+        Store = store;
+        Model = model;
+        Pipeline = pipeline;
+        Decision = decision;
+    }
+
+    public IRegistryStore Store { get; }
+
+    public FingerprintModel Model { get; }
+
+    public FingerprintPipeline Pipeline { get; }
+
+    public DecisionSettings Decision { get; }
+
+    /// <exception cref="CliUsageException">The model file is missing or does not fit the configuration.</exception>
+    public static async Task<PipelineHost> OpenAsync(CliSettings settings, CliIo io, CancellationToken cancellationToken)
+    {
+        var model = LoadModel(settings);
+        var store = await OpenRegistryAsync(settings, io, cancellationToken);
+        var pipelineOptions = settings.Bind<PipelineOptions>(PipelineOptions.SectionName);
+        var pipeline = new FingerprintPipeline(model, ReceiverOptionsFor(settings, model), pipelineOptions);
+        return new PipelineHost(store, model, pipeline, settings.Bind<DecisionSettings>(DecisionSettings.SectionName));
+    }
+
+    /// <summary>Opens the configured registry and applies pending migrations.</summary>
+    public static async Task<IRegistryStore> OpenRegistryAsync(CliSettings settings, CliIo io, CancellationToken cancellationToken)
+    {
+        var options = settings.Bind<RegistryOptions>(RegistryOptions.SectionName);
+        var store = RegistryStoreFactory.Create(options);
+        try
+        {
+            var migration = await store.MigrateAsync(cancellationToken);
+            await io.Error.WriteLineAsync(migration.Message);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Loads the configured model (<c>Model:Path</c>, relative to the configuration file).</summary>
+    public static FingerprintModel LoadModel(CliSettings settings)
+    {
+        var options = settings.Bind<ModelOptions>(ModelOptions.SectionName);
+        var path = settings.ResolvePath(options.Path);
+        if (!File.Exists(path))
+            throw new CliUsageException($"model '{path}' does not exist: train one with 'rffp train' or set Model:Path");
+        try
+        {
+            return FingerprintModel.Load(path, sessionOptions: new SessionOptions { IntraOpThreads = Environment.ProcessorCount });
+        }
+        catch (Exception ex) when (ex is OnnxRuntimeException or ModelCompatibilityException or InvalidDataException)
+        {
+            throw new CliUsageException($"model '{path}' cannot be used: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The receiver settings, checked against the model's (a model trained on SF7 cannot serve SF9 only).</summary>
+    public static ReceiverOptions ReceiverOptionsFor(CliSettings settings, FingerprintModel? model)
+    {
+        var receiver = settings.Bind<ReceiverOptions>(ReceiverOptions.SectionName);
+        if (model is not null && !receiver.SpreadingFactors.Contains(model.Preprocessing.SpreadingFactor))
+        {
+            throw new CliUsageException(
+                $"the model fingerprints SF{model.Preprocessing.SpreadingFactor} bursts but Receiver:SpreadingFactors is [{string.Join(", ", receiver.SpreadingFactors)}]");
+        }
+
+        return receiver;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Model.Dispose();
+        await Store.DisposeAsync();
+    }
+}
