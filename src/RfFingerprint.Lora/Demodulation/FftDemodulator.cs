@@ -40,6 +40,15 @@ public sealed class FftDemodulator
     /// <summary>Complex spectrum of the last call (valid until the next call).</summary>
     public ReadOnlySpan<Complex32> Spectrum => _work;
 
+    /// <summary>Dechirps and transforms an up-chirp window, leaving only <see cref="PowerSpectrum"/> (the detector's lean path).</summary>
+    public void PowerSpectrumUp(ReadOnlySpan<Complex32> symbol)
+    {
+        var work = _work.AsSpan();
+        ComplexMath.Multiply(symbol[..Chips], _downReference, work);
+        _fft.Forward(work);
+        ComplexMath.Power(work, _power);
+    }
+
     /// <summary>Demodulates an up-chirp (<paramref name="symbol"/>: N samples).</summary>
     public SymbolEstimate DemodulateUp(ReadOnlySpan<Complex32> symbol, double residualBins = 0) => Demodulate(symbol, _downReference, residualBins);
 

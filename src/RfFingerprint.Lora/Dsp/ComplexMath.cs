@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MathNet.Numerics;
 
@@ -10,21 +11,40 @@ public static class ComplexMath
     /// <summary>output[i] = a[i] · b[i] (complex); spans of equal length, output may alias a.</summary>
     public static void Multiply(ReadOnlySpan<Complex32> a, ReadOnlySpan<Complex32> b, Span<Complex32> output)
     {
-        for (var i = 0; i < a.Length; i++)
+        if (b.Length < a.Length || output.Length < a.Length)
         {
-            var x = a[i];
-            var y = b[i];
-            output[i] = new Complex32((x.Real * y.Real) - (x.Imaginary * y.Imaginary), (x.Real * y.Imaginary) + (x.Imaginary * y.Real));
+            throw new ArgumentException("Spans must be at least as long as the first.", nameof(b));
+        }
+
+        ref var x0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(a));
+        ref var y0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(b));
+        ref var z0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(output));
+        for (var i = 0; i < 2 * a.Length; i += 2)
+        {
+            var xr = Unsafe.Add(ref x0, i);
+            var xi = Unsafe.Add(ref x0, i + 1);
+            var yr = Unsafe.Add(ref y0, i);
+            var yi = Unsafe.Add(ref y0, i + 1);
+            Unsafe.Add(ref z0, i) = (xr * yr) - (xi * yi);
+            Unsafe.Add(ref z0, i + 1) = (xr * yi) + (xi * yr);
         }
     }
 
     /// <summary>power[i] = |x[i]|².</summary>
     public static void Power(ReadOnlySpan<Complex32> x, Span<float> power)
     {
+        if (power.Length < x.Length)
+        {
+            throw new ArgumentException("Output must be at least as long as the input.", nameof(power));
+        }
+
+        ref var x0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(x));
+        ref var p0 = ref MemoryMarshal.GetReference(power);
         for (var i = 0; i < x.Length; i++)
         {
-            var v = x[i];
-            power[i] = (v.Real * v.Real) + (v.Imaginary * v.Imaginary);
+            var re = Unsafe.Add(ref x0, 2 * i);
+            var im = Unsafe.Add(ref x0, (2 * i) + 1);
+            Unsafe.Add(ref p0, i) = (re * re) + (im * im);
         }
     }
 

@@ -53,26 +53,50 @@ public sealed class BurstDetector
     }
 
     /// <summary>Adds one window; returns the current statistic (0 until enough windows were seen).</summary>
-    public PreambleCandidate Push(ReadOnlySpan<Complex32> window)
+    /// <param name="window">One symbol of samples at one sample per chip.</param>
+    /// <param name="measureWindow">Also compute <see cref="LastWindowRatio"/> (needed only while looking for the SFD).</param>
+    public PreambleCandidate Push(ReadOnlySpan<Complex32> window, bool measureWindow = false)
     {
-        _demodulator.DemodulateUp(window);
+        _demodulator.PowerSpectrumUp(window);
         var spectrum = _demodulator.PowerSpectrum;
+        var sum = _sum.AsSpan();
+
+        // Running sum over the last L spectra: subtract the one leaving, add the new one; rebuilt from scratch once per
+        // cycle so float rounding cannot accumulate.
+        if (_next == 0)
+        {
+            spectrum.CopyTo(sum);
+            for (var i = 1; i < _spectra.Length; i++)
+            {
+                if (i < _filled)
+                {
+                    TensorPrimitives.Add(sum, _spectra[i], sum);
+                }
+            }
+        }
+        else
+        {
+            if (_filled == _spectra.Length)
+            {
+                TensorPrimitives.Subtract(sum, _spectra[_next], sum);
+            }
+
+            TensorPrimitives.Add(sum, spectrum, sum);
+        }
+
         spectrum.CopyTo(_spectra[_next]);
-        var windowPeak = TensorPrimitives.Max(spectrum);
-        var windowNoise = (TensorPrimitives.Sum(spectrum) - windowPeak) / (spectrum.Length - 1);
-        LastWindowRatio = windowNoise > 0 ? windowPeak / windowNoise : 0;
         _next = (_next + 1) % _spectra.Length;
         _filled = Math.Min(_filled + 1, _spectra.Length);
+        if (measureWindow)
+        {
+            var windowPeak = TensorPrimitives.Max(spectrum);
+            var windowNoise = (TensorPrimitives.Sum(spectrum) - windowPeak) / (spectrum.Length - 1);
+            LastWindowRatio = windowNoise > 0 ? windowPeak / windowNoise : 0;
+        }
+
         if (_filled < _spectra.Length)
         {
             return default;
-        }
-
-        var sum = _sum.AsSpan();
-        _spectra[0].CopyTo(sum);
-        for (var i = 1; i < _spectra.Length; i++)
-        {
-            TensorPrimitives.Add(sum, _spectra[i], sum);
         }
 
         var peak = TensorPrimitives.IndexOfMax(sum);

@@ -220,7 +220,7 @@ public sealed class FrameSynchronizer
 
     private void ProcessWindow(SampleRing decimated, LoraReceiverStatistics statistics)
     {
-        var candidate = _detector.Push(_window);
+        var candidate = _detector.Push(_window, State == SynchronizerState.AwaitingSfd);
         if (State == SynchronizerState.Searching)
         {
             if (candidate.Ratio > _detector.Threshold)

@@ -1,0 +1,32 @@
+namespace RfFingerprint.Lora.Evaluation;
+
+/// <summary>Settings of a single-thread throughput measurement.</summary>
+public sealed record ThroughputOptions
+{
+    /// <summary>Spreading factors the receiver searches (the frames use the first one).</summary>
+    public IReadOnlyList<int> SpreadingFactors { get; init; } = [7];
+
+    /// <summary>Fraction of the stream occupied by bursts.</summary>
+    public double Occupancy { get; init; } = 0.1;
+
+    /// <summary>In-band SNR of the bursts in dB.</summary>
+    public double SnrDb { get; init; } = 10;
+
+    /// <summary>Stream length in seconds at the sample rate (it is generated once and fed repeatedly).</summary>
+    public double StreamSeconds { get; init; } = 4;
+
+    /// <summary>Timed passes over the stream (after one untimed warm-up pass).</summary>
+    public int Passes { get; init; } = 3;
+
+    /// <summary>Samples per <c>Process</c> call.</summary>
+    public int BlockSamples { get; init; } = 65_536;
+
+    /// <summary>Bandwidth in Hz.</summary>
+    public double BandwidthHz { get; init; } = 125_000;
+
+    /// <summary>Sample rate in Hz.</summary>
+    public double SampleRateHz { get; init; } = 1_000_000;
+
+    /// <summary>Seed of the generated stream.</summary>
+    public int Seed { get; init; } = 7;
+}
