@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using RfFingerprint.Registry;
 using RfFingerprint.Registry.Entities;
 using RfFingerprint.Registry.Inputs;
@@ -49,7 +48,7 @@ public static class ApiKeysApi
         return TypedResults.Ok(await registry.CreateApiKeyAsync(request.Name!.Trim(), role!.Value, cancellationToken));
     }
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeKey(string prefix, IRegistryStore registry, CancellationToken cancellationToken) =>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string prefix, IRegistryStore registry, CancellationToken cancellationToken) =>
         prefix.Length <= 64 && await registry.RevokeApiKeyAsync(prefix, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound($"no unrevoked key has prefix '{prefix}'");

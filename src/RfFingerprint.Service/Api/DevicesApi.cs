@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using RfFingerprint.Registry;
 using RfFingerprint.Registry.Inputs;
 using RfFingerprint.Service.Contracts;
@@ -16,15 +15,15 @@ public static class DevicesApi
         var group = api.MapGroup("/devices").WithTags("Devices");
 
         group.MapGet("/", ListDevices).WithName("ListDevices").WithSummary("List devices, ordered by name").RequireViewer();
-        group.MapGet("/{id:long}", GetDevice).WithName("GetDevice").WithSummary("Get one device").RequireViewer();
+        group.MapGet("/{id:long}", GetDevice).WithName("GetDevice").WithSummary("Get one device").ProducesProblem(StatusCodes.Status404NotFound).RequireViewer();
         group.MapPost("/", CreateDevice).WithName("CreateDevice")
             .WithSummary("Create a device, or update the one with the same name (DevAddrs are merged)").RequireAdmin();
         group.MapPost("/{id:long}/revoke", RevokeDevice).WithName("RevokeDevice")
-            .WithSummary("Revoke a device: it is kept with its history, but no burst authenticates as it").RequireAdmin();
+            .WithSummary("Revoke a device: it is kept with its history, but no burst authenticates as it").ProducesProblem(StatusCodes.Status404NotFound).RequireAdmin();
         group.MapPost("/{id:long}/reactivate", ReactivateDevice).WithName("ReactivateDevice")
-            .WithSummary("Make a revoked device active again").RequireAdmin();
+            .WithSummary("Make a revoked device active again").ProducesProblem(StatusCodes.Status404NotFound).RequireAdmin();
         group.MapDelete("/{id:long}", DeleteDevice).WithName("DeleteDevice")
-            .WithSummary("Delete a device and its enrolments (its events are kept without a device)").RequireAdmin();
+            .WithSummary("Delete a device and its enrolments (its events are kept without a device)").ProducesProblem(StatusCodes.Status404NotFound).RequireAdmin();
         return group;
     }
 
@@ -34,7 +33,7 @@ public static class DevicesApi
         return TypedResults.Ok(devices.Select(DeviceResponse.From).ToList());
     }
 
-    internal static async Task<Results<Ok<DeviceResponse>, NotFound<ProblemDetails>>> GetDevice(long id, IRegistryStore registry, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> GetDevice(long id, IRegistryStore registry, CancellationToken cancellationToken)
     {
         var device = await registry.GetDeviceAsync(id, cancellationToken);
         return device is null ? Problems.NotFound($"device {id} does not exist") : TypedResults.Ok(DeviceResponse.From(device));
@@ -73,7 +72,7 @@ public static class DevicesApi
         return TypedResults.Ok(DeviceResponse.From(device));
     }
 
-    internal static async Task<Results<Ok<DeviceResponse>, NotFound<ProblemDetails>>> RevokeDevice(long id, IRegistryStore registry, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> RevokeDevice(long id, IRegistryStore registry, CancellationToken cancellationToken)
     {
         if (!await registry.RevokeDeviceAsync(id, cancellationToken))
         {
@@ -83,7 +82,7 @@ public static class DevicesApi
         return TypedResults.Ok(DeviceResponse.From((await registry.GetDeviceAsync(id, cancellationToken))!));
     }
 
-    internal static async Task<Results<Ok<DeviceResponse>, NotFound<ProblemDetails>>> ReactivateDevice(long id, IRegistryStore registry, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> ReactivateDevice(long id, IRegistryStore registry, CancellationToken cancellationToken)
     {
         if (!await registry.ReactivateDeviceAsync(id, cancellationToken))
         {
@@ -93,6 +92,6 @@ public static class DevicesApi
         return TypedResults.Ok(DeviceResponse.From((await registry.GetDeviceAsync(id, cancellationToken))!));
     }
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteDevice(long id, IRegistryStore registry, CancellationToken cancellationToken) =>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteDevice(long id, IRegistryStore registry, CancellationToken cancellationToken) =>
         await registry.DeleteDeviceAsync(id, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound($"device {id} does not exist");
 }

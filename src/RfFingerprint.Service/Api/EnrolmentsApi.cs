@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using RfFingerprint.Registry;
 using RfFingerprint.Service.Contracts;
 using RfFingerprint.Service.Security;
@@ -23,7 +22,7 @@ public static class EnrolmentsApi
         return api;
     }
 
-    internal static async Task<Results<Ok<List<EnrolmentResponse>>, NotFound<ProblemDetails>>> ListEnrolments(
+    internal static async Task<Results<Ok<List<EnrolmentResponse>>, ProblemHttpResult>> ListEnrolments(
         IRegistryStore registry, long? modelVersionId, bool? activeDevicesOnly, CancellationToken cancellationToken)
     {
         long id;
@@ -51,7 +50,7 @@ public static class EnrolmentsApi
         return TypedResults.Ok(enrolments.Select(EnrolmentResponse.From).ToList());
     }
 
-    internal static async Task<Results<Ok<EnrolmentResponse>, NotFound<ProblemDetails>>> GetEnrolment(
+    internal static async Task<Results<Ok<EnrolmentResponse>, ProblemHttpResult>> GetEnrolment(
         long deviceId, long modelVersionId, IRegistryStore registry, CancellationToken cancellationToken)
     {
         var enrolment = await registry.GetEnrolmentAsync(deviceId, modelVersionId, cancellationToken);

@@ -57,6 +57,8 @@ public static class ServiceHostExtensions
     public static WebApplication UseRffpService(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The exporter only sees measurements made after it starts listening: start it with the host.
+        _ = app.Services.GetRequiredService<PrometheusExporter>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
