@@ -76,7 +76,8 @@ internal static class DecodeCommand
             await using var source = SigMFFileSource.Open(parseResult.GetValue(path)!);
             var receiver = CreateReceiver(
                 source,
-                parseResult.GetValue(spreadingFactors) ?? configuredSpreadingFactors ?? defaults.SpreadingFactors,
+                // An absent list option reads as an empty array, not null.
+                parseResult.GetValue(spreadingFactors) is { Length: > 0 } chosen ? chosen : configuredSpreadingFactors ?? defaults.SpreadingFactors,
                 parseResult.GetValue(bandwidth) ?? defaults.BandwidthHz,
                 parseResult.GetValue(syncWord) ?? defaults.SyncWord);
 

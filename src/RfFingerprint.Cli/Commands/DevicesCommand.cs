@@ -109,7 +109,7 @@ internal static class DevicesCommand
                     Markup.Escape(s.LastEvent?.Verdict ?? "-"));
             }
 
-            io.Console.Write(table);
+            ResultTables.Write(io, table);
             await io.Error.WriteLineAsync($"{summaries.Count} device(s), {summaries.Count(s => s.Device.Status == DeviceStatus.Revoked)} revoked");
             return ExitCodes.Success;
         });
@@ -178,11 +178,11 @@ internal static class DevicesCommand
             grid.AddRow("registered (UTC)", TimeText(device.CreatedUtc));
             grid.AddRow("updated (UTC)", TimeText(device.UpdatedUtc));
             grid.AddRow("events", summary.EventCount.ToString(CultureInfo.InvariantCulture));
-            io.Console.Write(grid);
+            ResultTables.Write(io, grid);
 
             if (summary.Enrolments.Count == 0)
             {
-                io.Console.WriteLine("not enrolled under any model version");
+                await io.Output.WriteLineAsync("not enrolled under any model version");
             }
             else
             {
@@ -205,7 +205,7 @@ internal static class DevicesCommand
                         e.CfoCount.ToString(CultureInfo.InvariantCulture));
                 }
 
-                io.Console.Write(table);
+                ResultTables.Write(io, table);
             }
 
             if (events.Count > 0)
@@ -226,7 +226,7 @@ internal static class DevicesCommand
             var target = revoke ? DeviceStatus.Revoked : DeviceStatus.Active;
             if (device.Status == target)
             {
-                io.Console.WriteLine($"{device.Name} is already {StatusText(target)}; nothing changed");
+                await io.Output.WriteLineAsync($"{device.Name} is already {StatusText(target)}; nothing changed");
                 return ExitCodes.Success;
             }
 
@@ -235,7 +235,7 @@ internal static class DevicesCommand
                 : await store.ReactivateDeviceAsync(device.Id, cancellationToken);
             if (!changed)
                 throw new CliUsageException($"device '{device.Name}' disappeared from the registry meanwhile");
-            io.Console.WriteLine(revoke
+            await io.Output.WriteLineAsync(revoke
                 ? $"{device.Name} revoked: its bursts are refused from now on; its enrolments and events are kept"
                 : $"{device.Name} reactivated: it authenticates again with its existing enrolments");
             return ExitCodes.Success;
@@ -258,7 +258,7 @@ internal static class DevicesCommand
             var summary = (await SummarizeAsync(store, [device], cancellationToken))[0];
             if (!await store.DeleteDeviceAsync(device.Id, cancellationToken))
                 throw new CliUsageException($"device '{device.Name}' disappeared from the registry meanwhile");
-            io.Console.WriteLine(
+            await io.Output.WriteLineAsync(
                 $"{device.Name} deleted with {device.Addresses.Count} DevAddr(s) and {summary.Enrolments.Count} enrolment(s); " +
                 $"its {summary.EventCount} authentication event(s) are kept, no longer linked to a device");
             return ExitCodes.Success;

@@ -130,7 +130,7 @@ internal static class EventsCommand
                 e.ClaimedDevAddr is { } devAddr ? IdentifierText.DevAddr(devAddr) : e.ClaimedDevEui ?? "-");
         }
 
-        io.Console.Write(table);
+        ResultTables.Write(io, table);
     }
 
     private static string? DeviceName(AuthenticationEvent e, IReadOnlyDictionary<long, string> names) =>

@@ -85,7 +85,7 @@ internal static class SimulateCommand
                 progress => SimulationRunner.RenderTraffic(options, bursts, parseResult.GetValue(name)!, progress, cancellationToken), cancellationToken);
             WriteRecordings(io, options, [recording]);
             var population = new DevicePopulation(options.Seed);
-            io.Console.WriteLine(
+            await io.Output.WriteLineAsync(
                 $"rogue device: {population.Device(rogueDevice).Name}; last burst: {population.Device(spooferDevice).Name} " +
                 $"claims {population.Device(victimDevice).Name}'s DevAddr {population.Device(victimDevice).DevAddrHex}");
             return ExitCodes.Success;
@@ -184,7 +184,7 @@ internal static class SimulateCommand
                 megabytes.ToString("0.0", inv));
         }
 
-        io.Console.Write(table);
+        ResultTables.Write(io, table);
     }
 
     /// <summary>The options both forms of the verb take, created once per command (an option belongs to one command).</summary>
