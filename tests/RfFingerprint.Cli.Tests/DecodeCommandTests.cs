@@ -85,6 +85,18 @@ public sealed class DecodeCommandTests(SimulatedRecordingFixture simulated) : IC
     }
 
     [Fact]
+    public async Task Non_finite_samples_are_counted_and_the_burst_still_decodes()
+    {
+        var path = TestRecordings.WriteFrame(_temp.File("nan"), Convert.FromHexString(TestRecordings.ExamplePayloadHex), cfoHz: 0, nonFiniteSamples: 50);
+
+        var result = await CliRunner.RunAsync("decode", path, "--jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(Assert.Single(JsonLines.Parse(result.Output)).GetProperty("crc_ok").GetBoolean());
+        Assert.Contains("50 non-finite samples", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Table_prints_a_header_and_one_row_per_burst_and_the_counts_on_standard_error()
     {
         var result = await CliRunner.RunAsync("decode", simulated.MetaPath);

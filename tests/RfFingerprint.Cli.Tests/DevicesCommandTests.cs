@@ -52,6 +52,20 @@ public sealed class DevicesCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_creates_a_missing_registry_and_says_it_has_no_devices()
+    {
+        using var empty = new TempDirectory();
+        var path = empty.File("new.db");
+
+        var result = await CliRunner.RunAsync("devices", "list", "--registry", path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.Contains("no devices", result.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
     public async Task Show_jsonl_gives_enrolment_cfo_statistics_and_recent_events()
     {
         var result = await RunAsync("devices", "show", "meter-a", "--jsonl");

@@ -85,6 +85,12 @@ internal static class DevicesCommand
                 return ExitCodes.Success;
             }
 
+            if (summaries.Count == 0)
+            {
+                await io.Error.WriteLineAsync("no devices yet (enrol one with 'rffp enroll')");
+                return ExitCodes.Success;
+            }
+
             var table = new Table()
                 .AddColumn("name")
                 .AddColumn("status")

@@ -18,7 +18,9 @@ internal static class TestRecordings
     /// between 20 ms of noise on either side (in-band SNR about 30 dB), keeping the first
     /// <paramref name="keepFraction"/> of the frame only (1 = whole frame, less = cut off by the end of the file).
     /// </summary>
-    public static string WriteFrame(string path, byte[] payload, double cfoHz, double keepFraction = 1, double sampleRateHz = SampleRateHz, int seed = 1)
+    /// <remarks>With <paramref name="nonFiniteSamples"/> &gt; 0, that many samples of the leading noise are NaN.</remarks>
+    public static string WriteFrame(string path, byte[] payload, double cfoHz, double keepFraction = 1, double sampleRateHz = SampleRateHz,
+        int nonFiniteSamples = 0, int seed = 1)
     {
         var frame = new LoraModulator(new LoraParameters { SampleRateHz = SampleRateHz }).Modulate(payload);
         var lead = (int)(0.02 * SampleRateHz);
@@ -38,6 +40,7 @@ internal static class TestRecordings
             samples[lead + n] += frame[n] * rotation;
         }
 
+        samples.AsSpan(100, nonFiniteSamples).Fill(new Complex32(float.NaN, float.NaN));
         return SigMFRecordingWriter.Write(path, new SigMFGlobal { Datatype = SigMFDatatype.Cf32Le, SampleRateHz = sampleRateHz }, samples);
     }
 
