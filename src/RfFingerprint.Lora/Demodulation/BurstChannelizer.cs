@@ -29,16 +29,27 @@ public sealed class BurstChannelizer
     }
 
     /// <summary>First raw sample index the call reads for an output grid starting at <paramref name="start"/>.</summary>
-    public long FirstRawIndex(long start) => start - _decimator.Delay;
+    public long FirstRawIndex(double start) => (long)Math.Floor(start) - _decimator.Delay;
 
     /// <summary>One past the last raw sample index read for <paramref name="count"/> outputs from <paramref name="start"/>.</summary>
-    public long EndRawIndex(long start, int count) => start - _decimator.Delay + _decimator.InputLength(count);
+    public long EndRawIndex(double start, int count) => FirstRawIndex(start) + _decimator.InputLength(count) + 1;
 
-    /// <summary>Produces output.Length samples centred on raw indices start + j·oversampling, mixed by −cfoHz with phase 0 at <paramref name="phaseReferenceIndex"/>.</summary>
+    /// <summary>
+    /// Produces output.Length samples centred on raw positions start + j·oversampling (start may be fractional, resolved to
+    /// 1/32 sample), mixed by −cfoHz with phase 0 at <paramref name="phaseReferenceIndex"/>.
+    /// </summary>
     /// <returns>False when the raw range is not (or no longer) in <paramref name="history"/>.</returns>
-    public bool Channelize(SampleRing history, long start, double cfoHz, long phaseReferenceIndex, Span<Complex32> output)
+    public bool Channelize(SampleRing history, double start, double cfoHz, long phaseReferenceIndex, Span<Complex32> output)
     {
-        var first = FirstRawIndex(start);
+        var whole = Math.Floor(start);
+        var step = (int)Math.Round((start - whole) * FirDecimator.FractionalSteps);
+        if (step == FirDecimator.FractionalSteps)
+        {
+            whole += 1;
+            step = 0;
+        }
+
+        var first = (long)whole - _decimator.Delay;
         var length = _decimator.InputLength(output.Length);
         if (!history.Contains(first, length))
         {
@@ -50,7 +61,7 @@ public sealed class BurstChannelizer
         var cycles = cfoHz * (first - phaseReferenceIndex) / _sampleRateHz;
         var phaseRad = 2 * Math.PI * (cycles - Math.Floor(cycles));
         CfoCompensation.Apply(raw, raw, cfoHz, _sampleRateHz, phaseRad);
-        _decimator.Decimate(raw, output);
+        _decimator.Decimate(raw, output, step);
         return true;
     }
 }

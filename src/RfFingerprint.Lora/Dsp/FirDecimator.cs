@@ -7,16 +7,19 @@ namespace RfFingerprint.Lora.Dsp;
 /// <summary>Linear-phase low-pass FIR that keeps every <c>factor</c>-th output (polyphase: only kept outputs are computed).</summary>
 /// <remarks>
 /// Taps: Kaiser-windowed sinc (β = 4), cutoff at half the output rate, <c>tapsPerPhase · factor + 1</c> taps, unit DC gain.
+/// A bank of 32 fractionally shifted designs lets the output grid start between input samples, so a burst's chirps can be
+/// sampled exactly on their chip boundaries (a fractional timing error would otherwise split each chirp's dechirped tone
+/// at the frequency wrap into two parts with a phase step between them).
 /// The LoRa chirp fills exactly ±BW/2, so the output rate equals the bandwidth: the transition band straddles BW/2, trading
 /// a little edge attenuation against a little aliased noise (measured loss is reported by the evaluation).
 /// output[j] = Σ_t h[t] · input[j·factor + t]; it is centred on input index j·factor + <see cref="Delay"/>.
-/// With factor 1 the filter is the identity. Thread-safe (read-only after construction).
+/// With factor 1 and no fractional shift the filter is the identity. Thread-safe (read-only after construction).
 /// </remarks>
 public sealed class FirDecimator
 {
     // β = 4 gives about 45 dB stopband: ample against noise folding, with a transition band about half as wide as β = 7.
     private const double KaiserBeta = 4.0;
-    private readonly float[] _interleavedTaps;
+    private readonly float[][] _banks;
 
     /// <summary>Designs the filter.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Factor below 1 or taps per phase below 2.</exception>
@@ -33,15 +36,22 @@ public sealed class FirDecimator
         }
 
         Factor = factor;
-        var taps = factor == 1 ? [1.0] : Design(factor, (tapsPerPhase * factor) + 1);
-        TapCount = taps.Length;
-        _interleavedTaps = new float[2 * TapCount];
-        for (var t = 0; t < TapCount; t++)
+        TapCount = (tapsPerPhase * factor) + 1;
+        _banks = new float[FractionalSteps][];
+        for (var step = 0; step < FractionalSteps; step++)
         {
-            _interleavedTaps[2 * t] = (float)taps[t];
-            _interleavedTaps[(2 * t) + 1] = (float)taps[t];
+            var taps = Design(factor, TapCount, (double)step / FractionalSteps);
+            _banks[step] = new float[2 * TapCount];
+            for (var t = 0; t < TapCount; t++)
+            {
+                _banks[step][2 * t] = (float)taps[t];
+                _banks[step][(2 * t) + 1] = (float)taps[t];
+            }
         }
     }
+
+    /// <summary>Resolution of the fractional output placement: one input sample is split into this many steps.</summary>
+    public const int FractionalSteps = 32;
 
     /// <summary>Decimation factor.</summary>
     public int Factor { get; }
@@ -56,9 +66,21 @@ public sealed class FirDecimator
     public int InputLength(int outputCount) => ((outputCount - 1) * Factor) + TapCount;
 
     /// <summary>Computes output.Length outputs from <paramref name="input"/> (at least <see cref="InputLength"/> samples).</summary>
+    /// <param name="input">Input samples.</param>
+    /// <param name="output">Destination.</param>
+    /// <param name="fractionalStep">
+    /// Places the outputs <paramref name="fractionalStep"/> / <see cref="FractionalSteps"/> of an input sample later
+    /// (0 to FractionalSteps − 1): output j is then centred on input index j·factor + Delay + fraction.
+    /// </param>
     /// <exception cref="ArgumentException">Input too short.</exception>
-    public void Decimate(ReadOnlySpan<Complex32> input, Span<Complex32> output)
+    /// <exception cref="ArgumentOutOfRangeException">Fractional step out of range.</exception>
+    public void Decimate(ReadOnlySpan<Complex32> input, Span<Complex32> output, int fractionalStep = 0)
     {
+        if (fractionalStep is < 0 or >= FractionalSteps)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fractionalStep), fractionalStep, "fractionalStep must be 0 to FractionalSteps - 1.");
+        }
+
         if (output.IsEmpty)
         {
             return;
@@ -70,7 +92,7 @@ public sealed class FirDecimator
         }
 
         var x = MemoryMarshal.Cast<Complex32, float>(input);
-        var h = _interleavedTaps.AsSpan();
+        var h = _banks[fractionalStep].AsSpan();
         var width = Vector<float>.Count;
         var vectorEnd = h.Length - (h.Length % width);
         Span<float> lanes = stackalloc float[width];
@@ -102,7 +124,7 @@ public sealed class FirDecimator
         }
     }
 
-    private static double[] Design(int factor, int length)
+    private static double[] Design(int factor, int length, double delay)
     {
         const double beta = KaiserBeta;
         var taps = new double[length];
@@ -111,10 +133,11 @@ public sealed class FirDecimator
         var sum = 0.0;
         for (var t = 0; t < length; t++)
         {
-            var x = t - center;
-            var sinc = x == 0 ? 2 * cutoff : Math.Sin(2 * Math.PI * cutoff * x) / (Math.PI * x);
-            var r = 2.0 * t / (length - 1) - 1.0;
-            var window = SpecialFunctions.BesselI0(beta * Math.Sqrt(1 - (r * r))) / SpecialFunctions.BesselI0(beta);
+            // Tap t weights input sample j·factor + t; centring the kernel at center + delay places the output there.
+            var x = t - center - delay;
+            var sinc = Math.Abs(x) < 1e-12 ? 2 * cutoff : Math.Sin(2 * Math.PI * cutoff * x) / (Math.PI * x);
+            var r = x / (center + 1);
+            var window = Math.Abs(r) >= 1 ? 0 : SpecialFunctions.BesselI0(beta * Math.Sqrt(1 - (r * r))) / SpecialFunctions.BesselI0(beta);
             taps[t] = sinc * window;
             sum += taps[t];
         }

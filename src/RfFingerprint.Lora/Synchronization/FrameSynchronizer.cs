@@ -26,8 +26,8 @@ namespace RfFingerprint.Lora.Synchronization;
 /// </remarks>
 public sealed class FrameSynchronizer
 {
-    private const double TimingGain = 0.15;
-    private const double DriftGain = 0.01;
+    private const double TimingGain = 0.0;
+    private const double DriftGain = 0.0;
 
     private readonly LoraReceiverOptions _options;
     private readonly LoraParameters _parameters;
@@ -168,8 +168,8 @@ public sealed class FrameSynchronizer
                         Locate(decimated);
                     }
 
-                    var first = (long)Math.Round(_frameSfdDecimated * _oversampling) - ((long)(_preambleSymbols + 2) * _samplesPerSymbol);
-                    var last = first + ((long)(_preambleSymbols + 3) * _samplesPerSymbol);
+                    var first = (_frameSfdDecimated * _oversampling) - ((double)(_preambleSymbols + 2) * _samplesPerSymbol);
+                    var last = first + ((double)(_preambleSymbols + 3) * _samplesPerSymbol);
                     if (_channelizer.EndRawIndex(last, _chips) + _samplesPerSymbol > raw.End)
                     {
                         return null;
@@ -185,17 +185,16 @@ public sealed class FrameSynchronizer
                     break;
 
                 case SynchronizerState.Demodulating:
-                    var exact = _dataStartRaw + ((double)_symbolIndex * _samplesPerSymbol) + (_timingChips * _oversampling);
-                    var start = (long)Math.Round(exact);
+                    var start = _dataStartRaw + ((double)_symbolIndex * _samplesPerSymbol) + (_timingChips * _oversampling);
                     if (_channelizer.EndRawIndex(start, _chips) > raw.End)
                     {
                         return null;
                     }
 
-                    var burst = DemodulateSymbol(raw, start, (exact - start) / _oversampling, statistics);
+                    var burst = DemodulateSymbol(raw, start, statistics);
                     if (burst is not null)
                     {
-                        Restart(Math.Max(decimated.Start, (start + _samplesPerSymbol) / _oversampling));
+                        Restart(Math.Max(decimated.Start, (long)(start + _samplesPerSymbol) / _oversampling));
                         return burst;
                     }
 
@@ -423,13 +422,13 @@ public sealed class FrameSynchronizer
         return (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
     }
 
-    private bool Refine(SampleRing raw, long first, LoraReceiverStatistics statistics)
+    private bool Refine(SampleRing raw, double first, LoraReceiverStatistics statistics)
     {
         var binHz = _parameters.BinSpacingHz;
         var coarseHz = _coarseCfoBins * binHz;
         for (var k = 0; k < _preambleSymbols + 4; k++)
         {
-            if (!_channelizer.Channelize(raw, first + ((long)k * _samplesPerSymbol), coarseHz, first, _aligned.AsSpan(k * _chips, _chips)))
+            if (!_channelizer.Channelize(raw, first + ((double)k * _samplesPerSymbol), coarseHz, (long)first, _aligned.AsSpan(k * _chips, _chips)))
             {
                 return false;
             }
@@ -490,14 +489,14 @@ public sealed class FrameSynchronizer
         return expectedPower > 3 * mean;
     }
 
-    private LoraBurst? DemodulateSymbol(SampleRing raw, long start, double fractionChips, LoraReceiverStatistics statistics)
+    private LoraBurst? DemodulateSymbol(SampleRing raw, double start, LoraReceiverStatistics statistics)
     {
         if (!_channelizer.Channelize(raw, start, _cfoHz, _burstStart, _window))
         {
             return Report(BurstStatus.Truncated, null, statistics);
         }
 
-        var estimate = _demodulator.DemodulateUp(_window, -fractionChips);
+        var estimate = _demodulator.DemodulateUp(_window);
         _shifts[_symbolIndex++] = estimate.Bin;
         var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
         if (estimate.PeakPower > 8 * noise)
