@@ -119,6 +119,19 @@ public sealed class DecodeCommandTests(SimulatedRecordingFixture simulated) : IC
         Assert.Contains("with another sync word ignored", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Receiver_settings_default_to_the_configuration_and_options_override_them()
+    {
+        var config = _temp.File("private-network.json");
+        await File.WriteAllTextAsync(config, "{ \"Receiver\": { \"SpreadingFactors\": [ 7 ], \"BandwidthHz\": 125000, \"SyncWord\": 18 } }");
+
+        var configured = await CliRunner.RunAsync("decode", simulated.MetaPath, "--jsonl", "--config", config);
+        var overridden = await CliRunner.RunAsync("decode", simulated.MetaPath, "--jsonl", "--config", config, "--sync-word", "0x34");
+
+        Assert.DoesNotContain(JsonLines.Parse(configured.Output), burst => burst.Text("status") == "decoded");
+        Assert.Equal(3, JsonLines.Parse(overridden.Output).Count(burst => burst.Text("status") == "decoded"));
+    }
+
     [Theory]
     [InlineData("0x34")]
     [InlineData("52")]
