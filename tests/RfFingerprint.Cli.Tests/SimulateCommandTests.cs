@@ -87,7 +87,7 @@ public sealed class SimulateCommandTests : IDisposable
         var result = await CliRunner.RunAsync("simulate", "--devices", "1", "--bursts-per-device", "0", "--out", _temp.File("bad"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("BurstsPerDevice", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--bursts-per-device: BurstsPerDevice must be positive", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

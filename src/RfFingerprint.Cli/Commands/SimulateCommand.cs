@@ -15,6 +15,17 @@ namespace RfFingerprint.Cli.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
+    /// <summary>The command-line option behind each <see cref="SimulationOptions"/> property a validation message may name.</summary>
+    private static readonly Dictionary<string, string> OptionNames = new(StringComparer.Ordinal)
+    {
+        [nameof(SimulationOptions.Devices)] = "--devices",
+        [nameof(SimulationOptions.BurstsPerDevice)] = "--bursts-per-device",
+        [nameof(SimulationOptions.SpreadingFactors)] = "--sf",
+        [nameof(SimulationOptions.SnrDb)] = "--snr-db / --snr-spread-db",
+        [nameof(SimulationOptions.BurstIntervalSeconds)] = "--minutes-since-power-on",
+        [nameof(SimulationOptions.OutputDirectory)] = "--out",
+    };
+
     public static Command Create(CliIo io)
     {
         var common = new CommonOptions();
@@ -101,7 +112,8 @@ internal static class SimulateCommand
         }
         catch (ArgumentException ex)
         {
-            throw new CliUsageException(ex.Message, ex);
+            var option = ex.ParamName is { } name && OptionNames.TryGetValue(name, out var flag) ? $"{flag}: " : string.Empty;
+            throw new CliUsageException(option + ex.Message, ex);
         }
     }
 
