@@ -42,7 +42,7 @@ internal static class DatasetCommand
             var receiver = settings.Bind<ReceiverOptions>(ReceiverOptions.SectionName);
             var parameters = new PreprocessingParameters
             {
-                SpreadingFactor = receiver.SpreadingFactors[0],
+                SpreadingFactor = receiver.SearchedSpreadingFactors[0],
                 BandwidthHz = receiver.BandwidthHz,
                 Kind = parseResult.GetValue(feature),
                 CompensateCfo = !parseResult.GetValue(noCfo),

@@ -77,10 +77,10 @@ internal sealed class PipelineHost : IAsyncDisposable
     public static ReceiverOptions ReceiverOptionsFor(CliSettings settings, FingerprintModel? model)
     {
         var receiver = settings.Bind<ReceiverOptions>(ReceiverOptions.SectionName);
-        if (model is not null && !receiver.SpreadingFactors.Contains(model.Preprocessing.SpreadingFactor))
+        if (model is not null && !receiver.SearchedSpreadingFactors.Contains(model.Preprocessing.SpreadingFactor))
         {
             throw new CliUsageException(
-                $"the model fingerprints SF{model.Preprocessing.SpreadingFactor} bursts but Receiver:SpreadingFactors is [{string.Join(", ", receiver.SpreadingFactors)}]");
+                $"the model fingerprints SF{model.Preprocessing.SpreadingFactor} bursts but Receiver:SpreadingFactors is [{string.Join(", ", receiver.SearchedSpreadingFactors)}]");
         }
 
         return receiver;

@@ -34,7 +34,7 @@ public sealed class ReceiverStage
 
         _receiver = new LoraReceiver(new LoraReceiverOptions
         {
-            SpreadingFactors = options.SpreadingFactors,
+            SpreadingFactors = options.SearchedSpreadingFactors,
             BandwidthHz = options.BandwidthHz,
             SampleRateHz = stream.SampleRateHz,
             SyncWord = options.SyncWord,

@@ -42,17 +42,9 @@ public sealed class DatasetExporter(ReceiverOptions receiverOptions, Preprocessi
                 seen++;
                 var burst = received.Burst;
                 progress?.Report(new CaptureProgress(capture.DisplayName, burst.SampleStart, capture.Recording.SampleCount, seen));
-                if (burst.Status != BurstStatus.Decoded || burst.CrcOk == false || burst.Preamble.Length < extractor.InputSampleCount
+                var label = Label(capture, burst, fallbackLabel);
+                if (label is null || burst.Preamble.Length < extractor.InputSampleCount
                     || burst.SpreadingFactor != parameters.SpreadingFactor || !double.IsFinite(burst.CfoHz))
-                {
-                    skipped++;
-                    continue;
-                }
-
-                var label = capture.Annotations.NamesDevices
-                    ? capture.Annotations.DeviceAt(burst.SampleStart, parameters.SamplesPerSymbol)
-                    : fallbackLabel;
-                if (label is null)
                 {
                     skipped++;
                     continue;
@@ -69,5 +61,17 @@ public sealed class DatasetExporter(ReceiverOptions receiverOptions, Preprocessi
             throw new InvalidDataException($"no usable burst in {string.Join(", ", captures)}: nothing to export");
         writer.Complete();
         return new DatasetExportResult(outputPath, writer.Count, skipped, writer.DeviceNames);
+    }
+
+    /// <summary>
+    /// The device a burst belongs to. An annotation is ground truth, so its bursts count whether or not their payload
+    /// decoded (the fingerprint lies in the preamble); without annotations only cleanly decoded bursts are trusted to
+    /// be the recording's device rather than a false detection or a collision.
+    /// </summary>
+    private string? Label(OpenedCapture capture, LoraBurst burst, string fallbackLabel)
+    {
+        if (capture.Annotations.NamesDevices)
+            return capture.Annotations.DeviceAt(burst.SampleStart, parameters.SamplesPerSymbol);
+        return burst.Status == BurstStatus.Decoded && burst.CrcOk != false ? fallbackLabel : null;
     }
 }
