@@ -16,6 +16,7 @@ public sealed class FftDemodulator
     private readonly Complex32[] _downReference;
     private readonly Complex32[] _work;
     private readonly float[] _power;
+    private readonly Complex32[] _dechirped;
     private readonly Radix2Fft _fft;
 
     /// <summary>Creates a demodulator for 2^<paramref name="spreadingFactor"/> chips per symbol.</summary>
@@ -28,6 +29,7 @@ public sealed class FftDemodulator
         ReferenceChirp.UpChirp(_upReference);
         _work = new Complex32[Chips];
         _power = new float[Chips];
+        _dechirped = new Complex32[Chips];
         _fft = new Radix2Fft(Chips);
     }
 
@@ -55,6 +57,28 @@ public sealed class FftDemodulator
     /// <summary>Demodulates a down-chirp: its peak is CFO plus timing offset in bins.</summary>
     public SymbolEstimate DemodulateDown(ReadOnlySpan<Complex32> symbol, double residualBins = 0) => Demodulate(symbol, _upReference, residualBins);
 
+    /// <summary>
+    /// Timing error of the last up-chirp, in chips (positive: the chirp started later than the window), from the phase
+    /// step at its frequency wrap; null when either side of the wrap is shorter than N/8 chips.
+    /// </summary>
+    /// <remarks>
+    /// A chirp with shift s delayed by δ chips dechirps to a tone at s − δ whose part after the wrap (chip N − s) is
+    /// rotated by 2πδ; with Z₁, Z₂ the DFT at bin s of the parts before and after the wrap, arg(Z₂·conj(Z₁)) ≈ πδ.
+    /// Unlike the peak's fractional position, this is not disturbed by the wrap itself at one sample per chip.
+    /// </remarks>
+    public double? TimingError(int shift)
+    {
+        var wrap = Chips - shift;
+        if (wrap < Chips / 8 || shift < Chips / 8)
+        {
+            return null;
+        }
+
+        var before = ComplexMath.Dtft(_dechirped.AsSpan(0, wrap), shift, Chips);
+        var after = ComplexMath.Dtft(_dechirped.AsSpan(wrap), shift, Chips) * System.Numerics.Complex.FromPolarCoordinates(1, -2 * Math.PI * shift * wrap / Chips);
+        return (after * System.Numerics.Complex.Conjugate(before)).Phase / Math.PI;
+    }
+
     private SymbolEstimate Demodulate(ReadOnlySpan<Complex32> symbol, Complex32[] reference, double residualBins)
     {
         var work = _work.AsSpan();
@@ -63,6 +87,8 @@ public sealed class FftDemodulator
         {
             Synchronization.CfoCompensation.Apply(work, work, residualBins, Chips);
         }
+
+        work.CopyTo(_dechirped);
 
         _fft.Forward(work);
         ComplexMath.Power(work, _power);
@@ -80,8 +106,16 @@ public sealed class FftDemodulator
             }
         }
 
+        // Jacobsen's estimator on the complex bins ("Fast, accurate frequency estimators", IEEE SP Magazine 2007): its error
+        // is zero-mean in noise, which the timing loop needs (a magnitude-based estimate is biased away from 0 in noise).
         var mask = Chips - 1;
-        var fraction = PeakInterpolation.Offset(MathF.Sqrt(_power[(best - 1) & mask]), MathF.Sqrt(bestPower), MathF.Sqrt(_power[(best + 1) & mask]));
+        var left = work[(best - 1) & mask];
+        var center = work[best];
+        var right = work[(best + 1) & mask];
+        var numerator = left - right;
+        var denominator = (2 * center) - left - right;
+        var ratio = denominator.MagnitudeSquared > 0 ? (numerator / denominator).Real : 0;
+        var fraction = Math.Clamp(ratio, -0.5, 0.5);
         return new SymbolEstimate(best, fraction, bestPower, total);
     }
 }

@@ -6,7 +6,8 @@ namespace RfFingerprint.Lora.Evaluation;
 /// <summary>Builds a test stream: LoRa frames with random CFO, fractional delay and phase, separated by gaps, in AWGN.</summary>
 /// <remarks>
 /// Unit-amplitude frames; noise variance σ² = (fs / BW) / SNR so that the noise power inside the bandwidth is 1/SNR.
-/// The fractional delay uses a 41-tap Kaiser-windowed sinc, accurate for the band-limited chirp when fs ≥ 2·BW.
+/// The fractional delay (and the resampling that models a sample-clock offset) uses 41-tap Kaiser-windowed sincs at 1/512
+/// sample steps, accurate for the band-limited chirp when fs ≥ 2·BW.
 /// Gaps are uniform in [0.5, 1.5] × the mean gap that yields the requested occupancy. The stream is produced one
 /// segment (gap + frame) at a time so long scenarios need no more memory than one frame.
 /// </remarks>
@@ -17,7 +18,8 @@ public sealed class BurstStreamGenerator
     private readonly LoraParameters _parameters;
     private readonly LoraModulator _modulator;
     private readonly Random _random;
-    private readonly double[] _kernel = new double[DelayTaps];
+    private const int KernelSteps = 512;
+    private readonly double[]?[] _kernels = new double[KernelSteps + 1][];
     private readonly double _noiseVariance;
     private long _position;
     private int _produced;
@@ -63,23 +65,29 @@ public sealed class BurstStreamGenerator
             return (tail, null);
         }
 
+        var clockRatio = 1 + (_scenario.SampleClockOffsetPpm * 1e-6);
+        frameLength = (int)Math.Ceiling(waveform.Length / clockRatio) + DelayTaps;
         var samples = new Complex32[gap + frameLength];
         var delay = _random.NextDouble();
         var cfoHz = ((2 * _random.NextDouble()) - 1) * _scenario.MaxCfoHz;
         var phase = 2 * Math.PI * _random.NextDouble();
-        FractionalDelayKernel(delay, _kernel);
         var center = (DelayTaps - 1) / 2;
         for (var n = 0; n < frameLength; n++)
         {
-            // Output n is the waveform at time n − center − delay.
+            // Output n is the waveform at transmitter time (n − center − delay)·clockRatio: with kernel K_d,
+            // Σ_k K_d[k]·w[m − k] = w(m − center − d), so m = i + center + 1 and d = 1 − f for time i + f.
+            var time = (n - center - delay) * clockRatio;
+            var whole = Math.Floor(time);
+            var m = (int)whole + center + 1;
+            var kernel = KernelFor(1 - (time - whole));
             double re = 0, im = 0;
-            var kFirst = Math.Max(0, n - waveform.Length + 1);
-            var kLast = Math.Min(DelayTaps - 1, n);
+            var kFirst = Math.Max(0, m - waveform.Length + 1);
+            var kLast = Math.Min(DelayTaps - 1, m);
             for (var k = kFirst; k <= kLast; k++)
             {
-                var x = waveform[n - k];
-                re += _kernel[k] * x.Real;
-                im += _kernel[k] * x.Imaginary;
+                var x = waveform[m - k];
+                re += kernel[k] * x.Real;
+                im += kernel[k] * x.Imaginary;
             }
 
             var angle = (2 * Math.PI * cfoHz * (n - center - delay) / _parameters.SampleRateHz) + phase;
@@ -137,6 +145,19 @@ public sealed class BurstStreamGenerator
             var (s, c) = Math.SinCos(2 * Math.PI * u2);
             samples[n] += new Complex32((float)(r * c), (float)(r * s));
         }
+    }
+
+    private double[] KernelFor(double delay)
+    {
+        var step = (int)Math.Round(delay * KernelSteps);
+        if (_kernels[step] is not { } kernel)
+        {
+            kernel = new double[DelayTaps];
+            FractionalDelayKernel((double)step / KernelSteps, kernel);
+            _kernels[step] = kernel;
+        }
+
+        return kernel;
     }
 
     private static void FractionalDelayKernel(double delay, double[] kernel)

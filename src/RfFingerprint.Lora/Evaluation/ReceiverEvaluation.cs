@@ -52,6 +52,7 @@ public static class ReceiverEvaluation
             PayloadLength = options.PayloadLength,
             SnrDb = snrDb,
             MaxCfoHz = options.MaxCfoHz,
+            SampleClockOffsetPpm = options.SampleClockOffsetPpm,
             Occupancy = options.Occupancy,
             Seed = seed,
         });

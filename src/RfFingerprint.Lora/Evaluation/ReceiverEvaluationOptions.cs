@@ -27,6 +27,9 @@ public sealed record ReceiverEvaluationOptions
     /// <summary>CFO drawn uniformly from ±this many Hz.</summary>
     public double MaxCfoHz { get; init; } = 20_000;
 
+    /// <summary>Transmitter sample-clock offset in ppm.</summary>
+    public double SampleClockOffsetPpm { get; init; }
+
     /// <summary>Fraction of the stream occupied by frames.</summary>
     public double Occupancy { get; init; } = 0.5;
 

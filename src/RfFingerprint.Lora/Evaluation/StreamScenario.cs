@@ -18,6 +18,9 @@ public sealed record StreamScenario
     /// <summary>CFO drawn uniformly from ±this many Hz.</summary>
     public double MaxCfoHz { get; init; } = 20_000;
 
+    /// <summary>Transmitter sample-clock offset in ppm (positive: the transmitter's clock is fast, its symbols are shorter).</summary>
+    public double SampleClockOffsetPpm { get; init; }
+
     /// <summary>Fraction of the stream occupied by frames (0 &lt; x ≤ 1); the rest is noise between frames.</summary>
     public double Occupancy { get; init; } = 0.5;
 

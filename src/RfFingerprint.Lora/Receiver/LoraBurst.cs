@@ -23,7 +23,7 @@ public sealed record LoraBurst
     /// <summary>Carrier frequency offset in Hz (positive: the transmitter is above the receiver's tuning).</summary>
     public double CfoHz { get; init; }
 
-    /// <summary>Sample-clock offset in ppm tracked over the payload (0 for short frames).</summary>
+    /// <summary>Transmitter sample-clock offset in ppm tracked over the payload (positive: its clock is fast, its symbols short); reliable on long frames only.</summary>
     public double SfoPpm { get; init; }
 
     /// <summary>In-band SNR estimate in dB (signal power over noise power within the bandwidth), from the preamble.</summary>

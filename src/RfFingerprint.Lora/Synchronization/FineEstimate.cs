@@ -7,4 +7,5 @@ namespace RfFingerprint.Lora.Synchronization;
 /// <param name="SnrLinear">In-band SNR (signal power over noise power within the bandwidth).</param>
 /// <param name="FirstSyncBin">Demodulated bin of the first sync-word chirp.</param>
 /// <param name="SecondSyncBin">Demodulated bin of the second sync-word chirp.</param>
-public readonly record struct FineEstimate(double CfoBins, double TimingChips, double UpToneBins, double SnrLinear, int FirstSyncBin, int SecondSyncBin);
+/// <param name="DriftChipsPerSymbol">Timing drift across the preamble (sample-clock offset), chips per symbol: positive when each chirp starts later than the last by more than a nominal symbol.</param>
+public readonly record struct FineEstimate(double CfoBins, double TimingChips, double UpToneBins, double SnrLinear, int FirstSyncBin, int SecondSyncBin, double DriftChipsPerSymbol);

@@ -26,8 +26,11 @@ namespace RfFingerprint.Lora.Synchronization;
 /// </remarks>
 public sealed class FrameSynchronizer
 {
-    private const double TimingGain = 0.0;
-    private const double DriftGain = 0.0;
+    // Proportional-integral timing loop: the integral tracks the drift per symbol a sample-clock offset causes.
+    // Gains are small because the drift is initialised from the preamble; the loop only refines it.
+    private const double TimingGain = 0.1;
+    private const double DriftGain = 0.005;
+    private const double MaxClockOffset = 50e-6;
 
     private readonly LoraReceiverOptions _options;
     private readonly LoraParameters _parameters;
@@ -80,6 +83,7 @@ public sealed class FrameSynchronizer
     private double _timingChips;
     private double _driftChipsPerSymbol;
     private int _correctedBits;
+    private bool _trackTiming;
 
     /// <summary>Creates the synchroniser for <paramref name="spreadingFactor"/> using the shared anti-alias design.</summary>
     public FrameSynchronizer(LoraReceiverOptions options, int spreadingFactor, FirDecimator decimator)
@@ -460,12 +464,16 @@ public sealed class FrameSynchronizer
         _syncWord = syncWord;
         _dataStartRaw = sfdRaw + (2.25 * _samplesPerSymbol);
         _symbolIndex = 0;
-        _timingChips = 0;
-        _driftChipsPerSymbol = 0;
+        // A drift the preamble resolves (and a ±50 ppm clock can cause) is applied from the first symbol: by the end of
+        // the header it can already amount to most of a chip at SF12. The SFD timing refers to the middle of its two
+        // full down-chirps, 1.75 symbols before the data.
+        _driftChipsPerSymbol = Math.Abs(fine.DriftChipsPerSymbol) <= MaxClockOffset * _chips ? fine.DriftChipsPerSymbol : 0;
+        _timingChips = 1.75 * _driftChipsPerSymbol;
         _correctedBits = 0;
         _headerKnown = _parameters.ImplicitHeader;
         _header = _codec.ImplicitHeader(_options.ImplicitPayloadLength);
         _symbolsNeeded = _parameters.ImplicitHeader ? _codec.SymbolCount(_options.ImplicitPayloadLength) : 8;
+        StartTimingTracking(_parameters.ImplicitHeader && NeedsTimingTracking(_symbolsNeeded));
         State = SynchronizerState.Demodulating;
         return true;
     }
@@ -499,9 +507,9 @@ public sealed class FrameSynchronizer
         var estimate = _demodulator.DemodulateUp(_window);
         _shifts[_symbolIndex++] = estimate.Bin;
         var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
-        if (estimate.PeakPower > 8 * noise)
+        if (_trackTiming && estimate.PeakPower > 8 * noise && _demodulator.TimingError(estimate.Bin) is { } error)
         {
-            var error = -estimate.FractionalBin;
+            Trace?.Invoke($"sym {_symbolIndex} bin {estimate.Bin} err {error:F3} timing {_timingChips:F3} drift {_driftChipsPerSymbol:F4}");
             _driftChipsPerSymbol += DriftGain * error;
             _timingChips += TimingGain * error;
         }
@@ -517,6 +525,7 @@ public sealed class FrameSynchronizer
 
             _headerKnown = true;
             _symbolsNeeded = _codec.SymbolCount(_header.PayloadLength, _header.CodingRate, _header.HasCrc);
+            StartTimingTracking(NeedsTimingTracking(_symbolsNeeded));
         }
 
         if (_symbolIndex < _symbolsNeeded)
@@ -530,6 +539,14 @@ public sealed class FrameSynchronizer
             ? Report(BurstStatus.Decoded, result.CrcOk, statistics)
             : Report(BurstStatus.HeaderInvalid, null, statistics);
     }
+
+    /// <summary>
+    /// The timing loop runs only when a ±50 ppm clock could move the timing by more than a quarter chip over the frame;
+    /// otherwise its own jitter would cost more than the drift it removes.
+    /// </summary>
+    private bool NeedsTimingTracking(int symbols) => symbols * _chips * MaxClockOffset > 0.25;
+
+    private void StartTimingTracking(bool enabled) => _trackTiming = enabled;
 
     private LoraBurst Report(BurstStatus status, bool? crcOk, LoraReceiverStatistics statistics)
     {
@@ -557,7 +574,7 @@ public sealed class FrameSynchronizer
             BandwidthHz = _parameters.BandwidthHz,
             SampleRateHz = _parameters.SampleRateHz,
             CfoHz = _cfoHz,
-            SfoPpm = _driftChipsPerSymbol / _chips * 1e6,
+            SfoPpm = -_driftChipsPerSymbol / _chips * 1e6,
             SnrDb = _snrDb,
             SyncWord = _syncWord,
             Status = status,

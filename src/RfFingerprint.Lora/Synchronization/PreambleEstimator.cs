@@ -94,9 +94,42 @@ public sealed class PreambleEstimator
         var noise = Math.Max((e - z) * n / (n - 1), 1e-30);
         var signal = Math.Max(e - noise, 0);
 
+        // Sample-clock offset: each chirp's own tone moves by −drift bins per symbol; least-squares slope over the chirps.
+        // It is kept only when it stands out of its own noise (|slope| > 3σ from the fit residuals): at small SF the true
+        // drift is far below what a preamble can resolve, and a noisy estimate would only walk the timing off.
+        Span<double> tones = stackalloc double[p];
+        var meanIndex = (p - 1) / 2.0;
+        double sumIG = 0, sumII = 0, meanTone = 0;
+        for (var i = 0; i < p; i++)
+        {
+            var single = new NonCoherentTone(_dechirpedUp, 1, n, i * n);
+            tones[i] = ComplexMath.Maximize(ref single, gUp - 0.5, gUp + 0.5, 1e-3);
+            meanTone += tones[i] / p;
+        }
+
+        for (var i = 0; i < p; i++)
+        {
+            sumIG += (i - meanIndex) * (tones[i] - meanTone);
+            sumII += (i - meanIndex) * (i - meanIndex);
+        }
+
+        var slope = sumIG / sumII;
+        double residual = 0;
+        for (var i = 0; i < p; i++)
+        {
+            var misfit = tones[i] - meanTone - (slope * (i - meanIndex));
+            residual += misfit * misfit;
+        }
+
+        var slopeSigma = Math.Sqrt(residual / Math.Max(p - 2, 1) / sumII);
+        if (Math.Abs(slope) < 3 * slopeSigma)
+        {
+            slope = 0;
+        }
+
         var first = _demodulator.DemodulateUp(aligned.Slice(p * n, n), gUp).Bin;
         var second = _demodulator.DemodulateUp(aligned.Slice((p + 1) * n, n), gUp).Bin;
-        return new FineEstimate(cfo, (gDown - gUp) / 2, gUp, signal / noise, first, second);
+        return new FineEstimate(cfo, (gDown - gUp) / 2, gUp, signal / noise, first, second, -slope);
     }
 
     private static double FindTone(ref NonCoherentTone objective)
@@ -116,14 +149,14 @@ public sealed class PreambleEstimator
         return ComplexMath.Maximize(ref objective, best - 0.25, best + 0.25, 1e-4);
     }
 
-    private readonly struct NonCoherentTone(Complex32[] dechirped, int chirps, int chips) : IScalarObjective
+    private readonly struct NonCoherentTone(Complex32[] dechirped, int chirps, int chips, int offset = 0) : IScalarObjective
     {
         public double Evaluate(double x)
         {
             double sum = 0;
             for (var i = 0; i < chirps; i++)
             {
-                var z = ComplexMath.Dtft(dechirped.AsSpan(i * chips, chips), x, chips);
+                var z = ComplexMath.Dtft(dechirped.AsSpan(offset + (i * chips), chips), x, chips);
                 sum += (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
             }
 
