@@ -132,6 +132,18 @@ public sealed class DecodeCommandTests(SimulatedRecordingFixture simulated) : IC
         Assert.Equal(3, JsonLines.Parse(overridden.Output).Count(burst => burst.Text("status") == "decoded"));
     }
 
+    [Fact]
+    public async Task Configuration_without_spreading_factors_searches_sf7()
+    {
+        var config = _temp.File("minimal.json");
+        await File.WriteAllTextAsync(config, "{ \"Receiver\": { \"BandwidthHz\": 125000 } }");
+
+        var result = await CliRunner.RunAsync("decode", simulated.MetaPath, "--jsonl", "--config", config);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, JsonLines.Parse(result.Output).Count(burst => burst.GetProperty("sf").GetInt32() == 7));
+    }
+
     [Theory]
     [InlineData("0x34")]
     [InlineData("52")]

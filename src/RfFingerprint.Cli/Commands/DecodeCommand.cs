@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using RfFingerprint.Cli.Hosting;
 using RfFingerprint.Cli.Output;
 using RfFingerprint.Lora.Lorawan;
@@ -69,15 +68,11 @@ internal static class DecodeCommand
         VerbAction.Attach(command, io, async (parseResult, settings, cancellationToken) =>
         {
             var defaults = settings.Bind<ReceiverOptions>(ReceiverOptions.SectionName);
-            // Binding appends a configured array to the property's default ([7] + [7] = [7, 7]), so the list is read on its own.
-            var configuredSpreadingFactors = settings.Configuration
-                .GetSection($"{ReceiverOptions.SectionName}:{nameof(ReceiverOptions.SpreadingFactors)}")
-                .Get<int[]>();
             await using var source = SigMFFileSource.Open(parseResult.GetValue(path)!);
             var receiver = CreateReceiver(
                 source,
                 // An absent list option reads as an empty array, not null.
-                parseResult.GetValue(spreadingFactors) is { Length: > 0 } chosen ? chosen : configuredSpreadingFactors ?? defaults.SpreadingFactors,
+                parseResult.GetValue(spreadingFactors) is { Length: > 0 } chosen ? chosen : defaults.SearchedSpreadingFactors,
                 parseResult.GetValue(bandwidth) ?? defaults.BandwidthHz,
                 parseResult.GetValue(syncWord) ?? defaults.SyncWord);
 
