@@ -26,6 +26,32 @@ public static class ReceiverEvaluation
         return rows;
     }
 
+    /// <summary>
+    /// Feeds <paramref name="seconds"/> of complex white Gaussian noise (generated in chunks, constant memory) to a receiver
+    /// built from <paramref name="receiverOptions"/> and counts what it reports.
+    /// </summary>
+    public static FalseAlarmResult FalseAlarms(LoraReceiverOptions receiverOptions, double seconds, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(receiverOptions);
+        var receiver = new LoraReceiver(receiverOptions with { CopyPreamble = false });
+        var random = new Random(seed);
+        var chunk = new MathNet.Numerics.Complex32[1 << 20];
+        var total = (long)(seconds * receiverOptions.SampleRateHz);
+        long bursts = 0;
+        void Count(LoraBurst burst) => bursts++;
+        for (long position = 0; position < total; position += chunk.Length)
+        {
+            var length = (int)Math.Min(chunk.Length, total - position);
+            var span = chunk.AsSpan(0, length);
+            span.Clear();
+            BurstStreamGenerator.AddNoise(span, 1, random);
+            receiver.Process(span, position, Count);
+        }
+
+        receiver.Flush(Count);
+        return new FalseAlarmResult(seconds, receiver.Statistics.Detections, bursts, bursts * 600 / seconds);
+    }
+
     /// <summary>The CFO Cramér-Rao bound (standard deviation, Hz) for a preamble of <paramref name="parameters"/> at in-band <paramref name="snrDb"/>.</summary>
     public static double CfoCramerRaoBoundHz(LoraParameters parameters, double snrDb)
     {

@@ -114,8 +114,6 @@ public sealed class FrameSynchronizer
         _downSum = new float[_chips];
     }
 
-    public static Action<string>? Trace { get; set; }
-
     /// <summary>Spreading factor handled.</summary>
     public int SpreadingFactor => _parameters.SpreadingFactor;
 
@@ -240,7 +238,6 @@ public sealed class FrameSynchronizer
                 }
 
                 statistics.Detections++;
-                Trace?.Invoke($"detect at dec {_nextWindow} raw {_nextWindow * _oversampling} bin {_upBin:F2} ratio {_bestRatio:F1}");
             }
 
             return;
@@ -266,7 +263,6 @@ public sealed class FrameSynchronizer
         var downBeatsUp = _lastDownWindowRatio + _previousDownWindowRatio > _detector.LastWindowRatio + _previousUpWindowRatio;
         _previousDownWindowRatio = _lastDownWindowRatio;
         _previousUpWindowRatio = _detector.LastWindowRatio;
-        Trace?.Invoke($"   win {_nextWindow} up {_detector.LastWindowRatio:F1} down1 {_lastDownWindowRatio:F1} down2 {ratio:F1} bin {bin:F2}");
         _windowsSinceDetection++;
         var isSfd = _windowsSinceDetection > 1 && ratio > _options.SfdThreshold && downBeatsUp;
         if (_sfdPending)
@@ -291,7 +287,6 @@ public sealed class FrameSynchronizer
         if (_windowsSinceDetection > (2 * _preambleSymbols) + 8)
         {
             statistics.SfdTimeouts++;
-            Trace?.Invoke($"sfd timeout at dec {_nextWindow}");
             Restart(_nextWindow);
         }
     }
@@ -360,7 +355,6 @@ public sealed class FrameSynchronizer
             {
                 var sfd = _sfdWindow + tau - (m * n);
                 var (metric, correctedCfo, correctedSfd) = StructureMetric(decimated, sfd, cfo);
-                Trace?.Invoke($"   hyp cfo {cfo:F2} sfd {sfd:F2} metric {metric:E2}");
                 if (metric > bestMetric)
                 {
                     bestMetric = metric;
@@ -371,7 +365,6 @@ public sealed class FrameSynchronizer
         }
 
         _located = true;
-        Trace?.Invoke($"locate: sfdWin {_sfdWindow} sfdBin {_sfdBin:F2} ratio {_sfdRatio:F1} upBin {_upBin:F2} -> sfd dec {_frameSfdDecimated:F2} raw {_frameSfdDecimated * _oversampling:F1} cfoBins {_coarseCfoBins:F2} metric {bestMetric:E2}");
     }
 
     /// <summary>
@@ -438,12 +431,12 @@ public sealed class FrameSynchronizer
             }
         }
 
-        var fine = _estimator.Estimate(_aligned);
+        // Below SF9 a ±50 ppm clock moves a chirp by less than 0.013 chip per symbol, far under what 8 chirps resolve.
+        var fine = _estimator.Estimate(_aligned, estimateDrift: MaxClockOffset * _chips > 0.02);
         var cfoBins = _coarseCfoBins + fine.CfoBins;
         var sfdRaw = first + ((double)(_preambleSymbols + 2) * _samplesPerSymbol) + (fine.TimingChips * _oversampling);
         var syncWord = (byte)((((int)Math.Round(fine.FirstSyncBin / 8.0) & 0xF) << 4) | ((int)Math.Round(fine.SecondSyncBin / 8.0) & 0xF));
         var syncMatches = SyncChirpMatches(_preambleSymbols, _syncFirst, fine.UpToneBins) && SyncChirpMatches(_preambleSymbols + 1, _syncSecond, fine.UpToneBins);
-        Trace?.Invoke($"refine: fine cfo {fine.CfoBins:F3} timing {fine.TimingChips:F3} up {fine.UpToneBins:F3} sync {fine.FirstSyncBin},{fine.SecondSyncBin} snr {fine.SnrLinear:F1}");
         if (!syncMatches && !_options.AcceptAnySyncWord)
         {
             statistics.SyncWordMismatches++;
@@ -465,10 +458,11 @@ public sealed class FrameSynchronizer
         _dataStartRaw = sfdRaw + (2.25 * _samplesPerSymbol);
         _symbolIndex = 0;
         // A drift the preamble resolves (and a ±50 ppm clock can cause) is applied from the first symbol: by the end of
-        // the header it can already amount to most of a chip at SF12. The SFD timing refers to the middle of its two
-        // full down-chirps, 1.75 symbols before the data.
+        // the header it can already amount to most of a chip at SF12. The estimated timing mixes the up-chirps (centred
+        // P/2 symbols into the frame) with the down-chirps (centred at P + 3), so it lags the down-chirps by
+        // drift·(P/2 + 3)/2; the data starts 1.25 symbols after the down-chirps' centre.
         _driftChipsPerSymbol = Math.Abs(fine.DriftChipsPerSymbol) <= MaxClockOffset * _chips ? fine.DriftChipsPerSymbol : 0;
-        _timingChips = 1.75 * _driftChipsPerSymbol;
+        _timingChips = (((_preambleSymbols / 2.0) + 3) / 2 + 1.25) * _driftChipsPerSymbol;
         _correctedBits = 0;
         _headerKnown = _parameters.ImplicitHeader;
         _header = _codec.ImplicitHeader(_options.ImplicitPayloadLength);
@@ -509,7 +503,6 @@ public sealed class FrameSynchronizer
         var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
         if (_trackTiming && estimate.PeakPower > 8 * noise && _demodulator.TimingError(estimate.Bin) is { } error)
         {
-            Trace?.Invoke($"sym {_symbolIndex} bin {estimate.Bin} err {error:F3} timing {_timingChips:F3} drift {_driftChipsPerSymbol:F4}");
             _driftChipsPerSymbol += DriftGain * error;
             _timingChips += TimingGain * error;
         }

@@ -49,7 +49,9 @@ public sealed class PreambleEstimator
     public int InputLength => (_preambleSymbols + 4) * _chips;
 
     /// <summary>Estimates the residuals from <paramref name="aligned"/> (<see cref="InputLength"/> samples).</summary>
-    public FineEstimate Estimate(ReadOnlySpan<Complex32> aligned)
+    /// <param name="aligned">The preamble, sync and SFD chirps, channelised at the coarse estimates.</param>
+    /// <param name="estimateDrift">Also estimate the timing drift (worth it only where a clock offset can move a chirp by a visible fraction of a chip).</param>
+    public FineEstimate Estimate(ReadOnlySpan<Complex32> aligned, bool estimateDrift = true)
     {
         var n = _chips;
         var p = _preambleSymbols;
@@ -100,7 +102,7 @@ public sealed class PreambleEstimator
         Span<double> tones = stackalloc double[p];
         var meanIndex = (p - 1) / 2.0;
         double sumIG = 0, sumII = 0, meanTone = 0;
-        for (var i = 0; i < p; i++)
+        for (var i = 0; i < p && estimateDrift; i++)
         {
             var single = new NonCoherentTone(_dechirpedUp, 1, n, i * n);
             tones[i] = ComplexMath.Maximize(ref single, gUp - 0.5, gUp + 0.5, 1e-3);
@@ -113,7 +115,7 @@ public sealed class PreambleEstimator
             sumII += (i - meanIndex) * (i - meanIndex);
         }
 
-        var slope = sumIG / sumII;
+        var slope = estimateDrift ? sumIG / sumII : 0;
         double residual = 0;
         for (var i = 0; i < p; i++)
         {
