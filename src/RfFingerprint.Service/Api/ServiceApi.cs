@@ -18,6 +18,10 @@ public static class ServiceApi
         api.MapDevicesApi();
         api.MapEnrolmentsApi();
         api.MapEventsApi();
+        api.MapCapturesApi();
+        api.MapAuthenticateApi();
+        api.MapJobsApi();
+        api.MapCaptureSessionsApi();
         api.MapApiKeysApi();
         api.MapHealthApi();
         api.MapMetricsApi();

@@ -1,8 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RfFingerprint.Pipeline;
+using RfFingerprint.Pipeline.Options;
 using RfFingerprint.Registry;
 using RfFingerprint.Service.Api;
+using RfFingerprint.Service.Capture;
+using RfFingerprint.Uhd.Streaming;
+using RfFingerprint.Service.Contracts;
+using RfFingerprint.Service.Jobs;
+using RfFingerprint.Service.Processing;
 using RfFingerprint.Service.Live;
 using RfFingerprint.Service.Security;
 using RfFingerprint.Service.Telemetry;
@@ -35,6 +42,20 @@ public static class ServiceHostExtensions
         var services = builder.Services;
         services.AddHostedService<RegistryMigrationService>();
         services.AddRegistry(builder.Configuration);
+        services.Configure<ModelOptions>(builder.Configuration.GetSection(ModelOptions.SectionName));
+        services.Configure<ReceiverOptions>(builder.Configuration.GetSection(ReceiverOptions.SectionName));
+        services.Configure<PipelineOptions>(builder.Configuration.GetSection(PipelineOptions.SectionName));
+        services.Configure<DecisionSettings>(builder.Configuration.GetSection(DecisionSettings.SectionName));
+        services.AddSingleton<PipelineProvider>();
+        services.AddSingleton<IHealthContributor>(sp => sp.GetRequiredService<PipelineProvider>());
+        services.AddSingleton<CaptureStore>();
+        services.Configure<CaptureOptions>(builder.Configuration.GetSection(CaptureOptions.SectionName));
+        services.Configure<UhdOptions>(builder.Configuration.GetSection(UhdOptions.SectionName));
+        services.AddSingleton<IqSourceFactory>();
+        services.AddSingleton<CaptureSessionManager>();
+        services.AddSingleton<IHealthContributor>(sp => sp.GetRequiredService<CaptureSessionManager>());
+        services.AddRffpJobs(builder.Configuration);
+        services.AddHostedService<CaptureWorker>();
         services.AddApiKeySecurity();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>

@@ -15,7 +15,7 @@ namespace RfFingerprint.Service.Tests.Live;
 public sealed class LiveFeedTests
 {
     private static LiveDecision Decision(long sampleIndex) =>
-        new(DateTimeOffset.UnixEpoch, 1, sampleIndex, null, null, "unknown_device", 12.5, 20, "49BE7DF1", null, 1);
+        new(DateTimeOffset.UnixEpoch, 1, sampleIndex, "test", null, null, "unknown_device", 12.5, 20, "49BE7DF1", null, "m1");
 
     [Fact]
     public async Task Stream_DeliversPublishedDecisionsAsServerSentEvents()

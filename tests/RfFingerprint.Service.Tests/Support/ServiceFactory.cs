@@ -10,7 +10,7 @@ namespace RfFingerprint.Service.Tests.Support;
 /// <summary>
 /// The real service (Program) in memory over a real registry database, with one API key per role.
 /// </summary>
-public sealed class ServiceFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ServiceFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true)
     : WebApplicationFactory<Program>
 {
     private readonly Dictionary<ApiKeyRole, string> _keys = [];
@@ -18,7 +18,7 @@ public sealed class ServiceFactory(TestDatabase database, IReadOnlyDictionary<st
     public TestDatabase Database => database;
 
     /// <summary>Folder for captures and recordings of this host.</summary>
-    public string CaptureDirectory { get; } = TestDatabase.NewTempDirectory();
+    public string CaptureDirectory { get; } = settings?.GetValueOrDefault("Service:CaptureDirectory") ?? TestDatabase.NewTempDirectory();
 
     public IRegistryStore Registry => Services.GetRequiredService<IRegistryStore>();
 
@@ -39,7 +39,7 @@ public sealed class ServiceFactory(TestDatabase database, IReadOnlyDictionary<st
         _ = Server;
         foreach (var role in Enum.GetValues<ApiKeyRole>())
         {
-            _keys[role] = (await Registry.CreateApiKeyAsync($"test-{role}", role)).PlaintextKey;
+            _keys[role] = (await Registry.CreateApiKeyAsync($"test-{role}-{Guid.NewGuid():N}", role)).PlaintextKey;
         }
 
         return this;
@@ -61,6 +61,11 @@ public sealed class ServiceFactory(TestDatabase database, IReadOnlyDictionary<st
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsDatabase)
+        {
+            return;
+        }
+
         await database.DisposeAsync();
         try
         {
