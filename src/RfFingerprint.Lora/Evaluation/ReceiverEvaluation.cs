@@ -126,8 +126,8 @@ public static class ReceiverEvaluation
     {
         var tolerance = parameters.SamplesPerSymbol / 2.0;
         var halfBinHz = parameters.BinSpacingHz / 2;
-        int detected = 0, crcOk = 0, slips = 0;
-        double cfoSquares = 0, timingSquares = 0, snrSum = 0;
+        int detected = 0, crcOk = 0, slips = 0, synchronised = 0, synchronisedSlips = 0;
+        double cfoSquares = 0, timingSquares = 0, snrSum = 0, synchronisedSquares = 0;
         var matched = new bool[bursts.Count];
         foreach (var frame in frames)
         {
@@ -143,6 +143,13 @@ public static class ReceiverEvaluation
             var cfoError = burst.CfoHz - frame.CfoHz;
             cfoSquares += cfoError * cfoError;
             slips += Math.Abs(cfoError) > halfBinHz ? 1 : 0;
+            if (burst.HeaderOk)
+            {
+                synchronised++;
+                synchronisedSquares += cfoError * cfoError;
+                synchronisedSlips += Math.Abs(cfoError) > halfBinHz ? 1 : 0;
+            }
+
             var timingError = burst.SampleStart + burst.StoSamples - frame.StartSamples;
             timingSquares += timingError * timingError;
             snrSum += burst.SnrDb;
@@ -163,6 +170,8 @@ public static class ReceiverEvaluation
             slips,
             Math.Sqrt(timingSquares / count),
             snrSum / count,
-            matched.Count(m => !m));
+            matched.Count(m => !m),
+            Math.Sqrt(synchronisedSquares / Math.Max(synchronised, 1)),
+            synchronisedSlips);
     }
 }

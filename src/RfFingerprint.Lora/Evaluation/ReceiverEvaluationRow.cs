@@ -11,4 +11,6 @@ namespace RfFingerprint.Lora.Evaluation;
 /// <param name="TimingRmseSamples">RMS error of the estimated frame start, in samples.</param>
 /// <param name="MeanEstimatedSnrDb">Mean of the receiver's SNR estimates over detected frames.</param>
 /// <param name="FalseBursts">Reported bursts that match no frame.</param>
-public readonly record struct ReceiverEvaluationRow(double SnrDb, int Frames, double DetectionRate, double CrcOkRate, double CfoRmseHz, double CfoCrbHz, int Slips, double TimingRmseSamples, double MeanEstimatedSnrDb, int FalseBursts);
+/// <param name="SynchronisedCfoRmseHz">RMS CFO error over detected frames whose header decoded (synchronisation succeeded).</param>
+/// <param name="SynchronisedSlips">Slips among those frames.</param>
+public readonly record struct ReceiverEvaluationRow(double SnrDb, int Frames, double DetectionRate, double CrcOkRate, double CfoRmseHz, double CfoCrbHz, int Slips, double TimingRmseSamples, double MeanEstimatedSnrDb, int FalseBursts, double SynchronisedCfoRmseHz, int SynchronisedSlips);

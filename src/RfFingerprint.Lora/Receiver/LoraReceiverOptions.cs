@@ -43,7 +43,7 @@ public sealed record LoraReceiverOptions
     public double DetectionThreshold { get; init; } = 4.6;
 
     /// <summary>SFD threshold: peak of two consecutive windows' summed down-chirp spectra over its mean (noise alone: Gamma(2)/2 per bin).</summary>
-    public double SfdThreshold { get; init; } = 7;
+    public double SfdThreshold { get; init; } = 6;
 
     /// <summary>
     /// Also test the CFO hypothesis half a band away (beyond ±BW/4); the sync-word chirps decide between the two.

@@ -138,7 +138,7 @@ public sealed class PreambleEstimator
     {
         var best = 0.0;
         var bestValue = double.NegativeInfinity;
-        for (var g = -1.5; g <= 1.5; g += 0.25)
+        for (var g = -2.5; g <= 2.5; g += 0.25)
         {
             var value = objective.Evaluate(g);
             if (value > bestValue)
