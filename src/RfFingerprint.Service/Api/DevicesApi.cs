@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RfFingerprint.Registry;
 using RfFingerprint.Registry.Inputs;
 using RfFingerprint.Service.Contracts;
+using RfFingerprint.Service.Processing;
 using RfFingerprint.Service.Security;
 
 namespace RfFingerprint.Service.Api;
@@ -72,26 +73,38 @@ public static class DevicesApi
         return TypedResults.Ok(DeviceResponse.From(device));
     }
 
-    internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> RevokeDevice(long id, IRegistryStore registry, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> RevokeDevice(long id, IRegistryStore registry, PipelineProvider pipelines, CancellationToken cancellationToken)
     {
         if (!await registry.RevokeDeviceAsync(id, cancellationToken))
         {
             return Problems.NotFound($"device {id} does not exist");
         }
 
+        // Decisions must stop (or resume) matching this device from the next burst on.
+        pipelines.InvalidateEnrolments();
         return TypedResults.Ok(DeviceResponse.From((await registry.GetDeviceAsync(id, cancellationToken))!));
     }
 
-    internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> ReactivateDevice(long id, IRegistryStore registry, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> ReactivateDevice(long id, IRegistryStore registry, PipelineProvider pipelines, CancellationToken cancellationToken)
     {
         if (!await registry.ReactivateDeviceAsync(id, cancellationToken))
         {
             return Problems.NotFound($"device {id} does not exist");
         }
 
+        // Decisions must stop (or resume) matching this device from the next burst on.
+        pipelines.InvalidateEnrolments();
         return TypedResults.Ok(DeviceResponse.From((await registry.GetDeviceAsync(id, cancellationToken))!));
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteDevice(long id, IRegistryStore registry, CancellationToken cancellationToken) =>
-        await registry.DeleteDeviceAsync(id, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound($"device {id} does not exist");
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteDevice(long id, IRegistryStore registry, PipelineProvider pipelines, CancellationToken cancellationToken)
+    {
+        if (!await registry.DeleteDeviceAsync(id, cancellationToken))
+        {
+            return Problems.NotFound($"device {id} does not exist");
+        }
+
+        pipelines.InvalidateEnrolments();
+        return TypedResults.NoContent();
+    }
 }
