@@ -28,7 +28,7 @@ public sealed record OscillatorParameters(
     double PhaseNoiseLinewidthHz)
 {
     /// <summary>Standard deviation of the crystal offset across a production lot (see sdr/README.md).</summary>
-    public const double CrystalSpreadPpm = 2.0;
+    public const double CrystalSpreadPpm = 1.5;
 
     /// <summary>Crystal tolerance: offsets are drawn truncated to this range.</summary>
     public const double CrystalTolerancePpm = 20.0;

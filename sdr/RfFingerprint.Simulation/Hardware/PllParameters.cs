@@ -33,14 +33,14 @@ public sealed record PllParameters(
     {
         ArgumentNullException.ThrowIfNull(random);
         return new PllParameters(
-            LinearHz: random.Gaussian(0, 400),
-            QuadraticHz: random.Gaussian(0, 700),
-            CubicHz: random.Gaussian(0, 500),
-            RippleHz: random.Uniform(100, 600),
+            LinearHz: random.Gaussian(0, 600),
+            QuadraticHz: random.Gaussian(0, 1500),
+            CubicHz: random.Gaussian(0, 1000),
+            RippleHz: random.Uniform(300, 1500),
             RippleCycles: 1 + random.NextInt(4),
             RipplePhaseRad: random.Uniform(0, 2 * Math.PI),
-            OvershootHz: random.Uniform(3_000, 15_000),
-            SettlingTauSeconds: random.Uniform(3e-6, 12e-6),
+            OvershootHz: random.Uniform(5_000, 20_000),
+            SettlingTauSeconds: random.Uniform(5e-6, 20e-6),
             RingingHz: random.Uniform(40e3, 150e3),
             RingingPhaseRad: random.Uniform(-0.5, 0.5),
             DownChirpScale: random.Uniform(0.8, 1.2));
