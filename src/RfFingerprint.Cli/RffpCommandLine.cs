@@ -36,6 +36,7 @@ internal static class RffpCommandLine
         yield return SimulateCommand.Create(io);
         yield return DevicesCommand.Create(io);
         yield return EventsCommand.Create(io);
+        yield return EvalCommand.Create(io);
     }
 
     public static async Task<int> InvokeAsync(string[] args, CliIo io, CancellationToken cancellationToken = default)

@@ -32,8 +32,8 @@ public sealed record EvaluationPlan
     /// <summary>Day-2 bursts per closed-set device.</summary>
     public int Day2Bursts { get; init; } = 25;
 
-    /// <summary>SNR-sweep bursts per closed-set device.</summary>
-    public int SweepBursts { get; init; } = 15;
+    /// <summary>SNR-sweep bursts per closed-set device and SNR level.</summary>
+    public int SweepBursts { get; init; } = 4;
 
     /// <summary>Population sizes of the device-count scan (the largest sets how many devices are simulated).</summary>
     public IReadOnlyList<int> DeviceCounts { get; init; } = [10, 20, 50, 100];
@@ -53,17 +53,8 @@ public sealed record EvaluationPlan
     /// <summary>Per-burst SNR spread (uniform ±) of day 1 and day 2, in dB.</summary>
     public double SnrSpreadDb { get; init; } = 5;
 
-    /// <summary>Mean SNR of the sweep, in dB.</summary>
-    public double SweepSnrDb { get; init; } = 15;
-
-    /// <summary>Per-burst SNR spread of the sweep, in dB (15 ± 15 covers 0 to 30 dB).</summary>
-    public double SweepSnrSpreadDb { get; init; } = 15;
-
-    /// <summary>Closed-set test bursts must have at least this estimated SNR, in dB.</summary>
-    public double ClosedSetMinimumSnrDb { get; init; } = 20;
-
-    /// <summary>Width of the SNR bins of the sweep, in dB.</summary>
-    public double SnrBinWidthDb { get; init; } = 5;
+    /// <summary>In-band SNRs of the sweep, in dB: one simulated set per level, same session (only the noise level differs).</summary>
+    public IReadOnlyList<double> SweepSnrLevelsDb { get; init; } = [0, 5, 10, 15, 20, 25, 30];
 
     /// <summary>Epochs of the closed-set classifiers trained on day 1 (0: no classifier is trained).</summary>
     public int ClassifierEpochs { get; init; } = 15;
@@ -89,7 +80,8 @@ public sealed record EvaluationPlan
         ClosedSetDevices = 3,
         Day1Bursts = 6,
         Day2Bursts = 4,
-        SweepBursts = 3,
+        SweepBursts = 2,
+        SweepSnrLevelsDb = [5, 25],
         DeviceCounts = [2, 3, 5],
         ScanEnrolBursts = 3,
         ScanTestBursts = 2,
@@ -116,10 +108,10 @@ public sealed record EvaluationPlan
             throw new ArgumentException("ScanEnrolBursts must be 1..Day1Bursts and ScanTestBursts 1..Day2Bursts.", nameof(ScanEnrolBursts));
         if (EnrolmentSizes.Count == 0 || EnrolmentSizes.Any(n => n < 1 || n > Day1Bursts))
             throw new ArgumentException($"EnrolmentSizes must lie within 1..Day1Bursts ({Day1Bursts}).", nameof(EnrolmentSizes));
-        if (!double.IsFinite(SnrDb) || !double.IsFinite(SweepSnrDb) || !(SnrSpreadDb >= 0) || !(SweepSnrSpreadDb >= 0))
-            throw new ArgumentException("SNRs must be finite and spreads not negative.", nameof(SnrDb));
-        if (!(SnrBinWidthDb > 0))
-            throw new ArgumentException("SnrBinWidthDb must be positive.", nameof(SnrBinWidthDb));
+        if (!double.IsFinite(SnrDb) || !(SnrSpreadDb >= 0))
+            throw new ArgumentException("SnrDb must be finite and SnrSpreadDb not negative.", nameof(SnrDb));
+        if (SweepSnrLevelsDb.Count == 0 || SweepSnrLevelsDb.Any(l => !double.IsFinite(l)) || SweepSnrLevelsDb.Distinct().Count() != SweepSnrLevelsDb.Count)
+            throw new ArgumentException("SweepSnrLevelsDb must list distinct finite SNRs.", nameof(SweepSnrLevelsDb));
         if (!(WarmMinutesSincePowerOn >= 0))
             throw new ArgumentException("WarmMinutesSincePowerOn must not be negative.", nameof(WarmMinutesSincePowerOn));
         if (ClassifierEpochs < 0)

@@ -6,6 +6,9 @@ public sealed record EvaluationReport
     /// <summary>The command that produced the report.</summary>
     public required string CommandLine { get; init; }
 
+    /// <summary>Version of the software under test.</summary>
+    public required string SoftwareVersion { get; init; }
+
     public required EvaluationPlan Plan { get; init; }
 
     public required DateTimeOffset StartedUtc { get; init; }

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using MathNet.Numerics;
-using RfFingerprint.Lora.Receiver;
 using RfFingerprint.Pipeline.Captures;
 using RfFingerprint.Pipeline.Options;
 using RfFingerprint.Pipeline.Stages;
@@ -9,7 +8,8 @@ namespace RfFingerprint.Pipeline.Evaluation;
 
 /// <summary>
 /// Runs the serving receiver over annotated recordings and keeps the preambles of the bursts the
-/// <see cref="UseCases.DatasetExporter"/> would keep (decoded, CRC not failed, long enough, expected SF, finite CFO).
+/// <see cref="UseCases.DatasetExporter"/> keeps from annotated recordings (inside a device's annotation, long enough,
+/// expected SF, finite CFO; the payload need not decode, since the preamble alone is fingerprinted).
 /// </summary>
 public static class PreambleCollector
 {
@@ -42,8 +42,7 @@ public static class PreambleCollector
             await foreach (var received in bursts.Reader.ReadAllAsync(cancellationToken))
             {
                 var burst = received.Burst;
-                if (burst.Status != BurstStatus.Decoded || burst.CrcOk == false || burst.Preamble.Length < sampleCount
-                    || burst.SpreadingFactor != spreadingFactor || !double.IsFinite(burst.CfoHz))
+                if (burst.Preamble.Length < sampleCount || burst.SpreadingFactor != spreadingFactor || !double.IsFinite(burst.CfoHz))
                 {
                     continue;
                 }
