@@ -36,7 +36,7 @@ public sealed record LoraReceiverOptions
     /// <summary>Low-data-rate optimisation; null = automatic (symbol time &gt; 16 ms).</summary>
     public bool? LowDataRateOptimize { get; init; }
 
-    /// <summary>Windows integrated by the detector (at most PreambleSymbols − 2).</summary>
+    /// <summary>One-symbol windows integrated by the detector (2 to PreambleSymbols; with 8 preamble chirps at least 7 windows fall fully inside).</summary>
     public int DetectionWindows { get; init; } = 6;
 
     /// <summary>Detection threshold: peak of the integrated spectrum over its mean (noise alone: Gamma(L) per bin).</summary>
