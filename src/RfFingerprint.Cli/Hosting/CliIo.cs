@@ -27,7 +27,16 @@ internal sealed class CliIo
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        if (!interactive)
+        {
+            // Without a terminal Spectre assumes 80 columns and wraps names mid-word; pipes and logs want whole lines.
+            Console.Profile.Width = RedirectedWidth;
+            Status.Profile.Width = RedirectedWidth;
+        }
     }
+
+    /// <summary>Line width assumed when output goes to a pipe or a file.</summary>
+    public const int RedirectedWidth = 200;
 
     /// <summary>Results: tables and JSON lines.</summary>
     public TextWriter Output { get; }
