@@ -31,6 +31,9 @@ public sealed class FrameSynchronizer
     private const double TimingGain = 0.1;
     private const double DriftGain = 0.005;
     private const double MaxClockOffset = 50e-6;
+    // Noise gives about 15–20 after maximising over hypotheses and corrections; a real frame at its SNR limit about 80+.
+    private const double MinimumStructureMetric = 35;
+    private const int MaxRefineAttempts = 2;
 
     private readonly LoraReceiverOptions _options;
     private readonly LoraParameters _parameters;
@@ -67,6 +70,8 @@ public sealed class FrameSynchronizer
     private double _sfdBin;
     private double _sfdRatio;
     private bool _located;
+    private bool _locatedPlausibly;
+    private int _refineAttempts;
     private double _frameSfdDecimated;
     private double _coarseCfoBins;
 
@@ -168,6 +173,11 @@ public sealed class FrameSynchronizer
                         }
 
                         Locate(decimated);
+                        if (!_locatedPlausibly)
+                        {
+                            ResumeSfdSearch(decimated);
+                            break;
+                        }
                     }
 
                     var first = (_frameSfdDecimated * _oversampling) - ((double)(_preambleSymbols + 2) * _samplesPerSymbol);
@@ -230,6 +240,7 @@ public sealed class FrameSynchronizer
                 _upBin = candidate.PeakBin;
                 _bestRatio = candidate.Ratio;
                 _windowsSinceDetection = 0;
+                _refineAttempts = 0;
                 _previousDownWindowRatio = 0;
                 _previousUpWindowRatio = candidate.Ratio;
                 foreach (var spectrum in _downSpectra)
@@ -316,6 +327,12 @@ public sealed class FrameSynchronizer
 
     private void ResumeSfdSearch(SampleRing decimated)
     {
+        if (++_refineAttempts >= MaxRefineAttempts)
+        {
+            Restart(Math.Max(_sfdWindow + _chips, decimated.Start));
+            return;
+        }
+
         State = SynchronizerState.AwaitingSfd;
         _sfdPending = false;
         _located = false;
@@ -365,6 +382,10 @@ public sealed class FrameSynchronizer
         }
 
         _located = true;
+
+        // Each of the (up to five) terms is about N·SNR for the right hypothesis and about 1 for noise; a burst of
+        // another spreading factor or a noise "SFD" stays far below this.
+        _locatedPlausibly = bestMetric > MinimumStructureMetric;
     }
 
     /// <summary>
@@ -411,12 +432,14 @@ public sealed class FrameSynchronizer
         return (bestUp.Energy + bestDown.Energy, cfoBins + ((bestUp.Correction + bestDown.Correction) / 2), sfd + ((bestDown.Correction - bestUp.Correction) / 2));
     }
 
+    /// <summary>|DTFT|² of the dechirped window at <paramref name="bin"/>, divided by the window's energy: about N·SNR/(1 + SNR) for a matching chirp, about 1 for noise or a mismatched chirp.</summary>
     private double Correlation(SampleRing decimated, long start, Complex32[] reference, double bin)
     {
         decimated.CopyTo(start, _window);
+        var energy = ComplexMath.Energy(_window);
         ComplexMath.Multiply(_window, reference, _window);
         var z = ComplexMath.Dtft(_window, bin, _chips);
-        return (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
+        return energy > 0 ? ((z.Real * z.Real) + (z.Imaginary * z.Imaginary)) / energy : 0;
     }
 
     private bool Refine(SampleRing raw, double first, LoraReceiverStatistics statistics)
@@ -437,6 +460,13 @@ public sealed class FrameSynchronizer
         var sfdRaw = first + ((double)(_preambleSymbols + 2) * _samplesPerSymbol) + (fine.TimingChips * _oversampling);
         var syncWord = (byte)((((int)Math.Round(fine.FirstSyncBin / 8.0) & 0xF) << 4) | ((int)Math.Round(fine.SecondSyncBin / 8.0) & 0xF));
         var syncMatches = SyncChirpMatches(_preambleSymbols, _syncFirst, fine.UpToneBins) && SyncChirpMatches(_preambleSymbols + 1, _syncSecond, fine.UpToneBins);
+        // Far below any SNR this SF can decode (−2.5·SF + 10 dB, Semtech datasheets) with a 6 dB margin: not a frame.
+        var snrFloorDb = (-2.5 * _parameters.SpreadingFactor) + 10 - 6;
+        if (10 * Math.Log10(Math.Max(fine.SnrLinear, 1e-9)) < snrFloorDb)
+        {
+            return false;
+        }
+
         if (!syncMatches && !_options.AcceptAnySyncWord)
         {
             statistics.SyncWordMismatches++;
