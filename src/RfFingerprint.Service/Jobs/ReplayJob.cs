@@ -44,7 +44,7 @@ public sealed class ReplayJob(
         // running at the same time would blur it, so it is reported as "at least").
         var written = authentication.EventsWritten - writtenBefore;
         _metrics.EventsWritten.Add(written);
-        return new ReplayResult(request.Capture, bursts, written, verdicts);
+        return new ReplayResult(request.Capture, bursts, written, verdicts, context.Recovering);
     }
 }
 
@@ -57,4 +57,5 @@ public sealed record ReplayRequest(string Capture);
 /// <param name="Bursts">Bursts decided.</param>
 /// <param name="EventsWritten">New events stored (0 when the capture had been replayed before).</param>
 /// <param name="Verdicts">Bursts per verdict.</param>
-public sealed record ReplayResult(string Capture, int Bursts, long EventsWritten, IReadOnlyDictionary<string, int> Verdicts);
+/// <param name="Recovered">True when this run resumed one that a crash or kill interrupted.</param>
+public sealed record ReplayResult(string Capture, int Bursts, long EventsWritten, IReadOnlyDictionary<string, int> Verdicts, bool Recovered);

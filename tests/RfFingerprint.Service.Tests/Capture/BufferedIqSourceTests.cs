@@ -10,9 +10,9 @@ public sealed class BufferedIqSourceTests
     [Fact]
     public async Task StalledConsumer_SourceRunsToTheEndAndEveryDroppedSampleIsCountedAndAnnounced()
     {
-        var folder = TestDatabase.NewTempDirectory();
-        TestCaptures.CopyInto(folder);
-        var path = Path.Combine(folder, TestCaptures.DeviceRecordings[0]);
+        using var folder = new TempFolder();
+        TestCaptures.CopyInto(folder.Path);
+        var path = Path.Combine(folder.Path, TestCaptures.DeviceRecordings[0]);
         long total;
         using (var recording = SigMFRecording.Open(path))
             total = recording.SampleCount;
@@ -47,9 +47,9 @@ public sealed class BufferedIqSourceTests
     [Fact]
     public async Task KeptUpConsumer_SeesEverySampleInOrder()
     {
-        var folder = TestDatabase.NewTempDirectory();
-        TestCaptures.CopyInto(folder);
-        var path = Path.Combine(folder, TestCaptures.DeviceRecordings[1]);
+        using var folder = new TempFolder();
+        TestCaptures.CopyInto(folder.Path);
+        var path = Path.Combine(folder.Path, TestCaptures.DeviceRecordings[1]);
         long total;
         using (var recording = SigMFRecording.Open(path))
             total = recording.SampleCount;

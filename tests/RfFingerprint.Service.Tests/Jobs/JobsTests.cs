@@ -85,12 +85,15 @@ public sealed class JobsTests
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var cleanup = database;
+        using var folder = new TempFolder();
         var recording = TestCaptures.DeviceRecordings[0];
 
         // 1. Enrol, and replay once so the capture's events already exist.
         string captures;
         int bursts;
-        await using (var first = await new ServiceFactory(database, TestCaptures.Settings(), ownsDatabase: false).StartAsync())
+        var initial = TestCaptures.Settings();
+        initial["Service:CaptureDirectory"] = folder.Path;
+        await using (var first = await new ServiceFactory(database, initial, ownsDatabase: false).StartAsync())
         {
             captures = first.CaptureDirectory;
             TestCaptures.CopyInto(captures);

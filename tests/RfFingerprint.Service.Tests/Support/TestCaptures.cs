@@ -54,14 +54,19 @@ public static class TestCaptures
     /// <summary>The raw cf32 samples of device <paramref name="index"/>'s recording.</summary>
     public static byte[] RawSamples(int index) => File.ReadAllBytes(SigMFPaths.DataPath(Simulated.Value.Recordings[index].MetaPath));
 
-    private static SimulationResult Simulate() => SimulationRunner.Run(new SimulationOptions
+    private static SimulationResult Simulate()
     {
-        Devices = 2,
-        BurstsPerDevice = BurstsPerDevice,
-        Seed = 7,
-        Session = 3,
-        SnrDb = 25,
-        OutputDirectory = TestDatabase.NewTempDirectory(),
-        MaxDegreeOfParallelism = 2,
-    });
+        var folder = new TempFolder();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Dispose();
+        return SimulationRunner.Run(new SimulationOptions
+        {
+            Devices = 2,
+            BurstsPerDevice = BurstsPerDevice,
+            Seed = 7,
+            Session = 3,
+            SnrDb = 25,
+            OutputDirectory = folder.Path,
+            MaxDegreeOfParallelism = 2,
+        });
+    }
 }
