@@ -24,6 +24,8 @@ internal static class SimulateCommand
         [nameof(SimulationOptions.SnrDb)] = "--snr-db / --snr-spread-db",
         [nameof(SimulationOptions.BurstIntervalSeconds)] = "--minutes-since-power-on",
         [nameof(SimulationOptions.OutputDirectory)] = "--out",
+        [nameof(SimulationOptions.PayloadBytesMax)] = "--payload-bytes",
+        [nameof(SimulationOptions.GapMaxSeconds)] = "--gap-ms",
     };
 
     public static Command Create(CliIo io)
@@ -258,9 +260,34 @@ internal static class SimulateCommand
             DefaultValueFactory = _ => SigMFDatatype.Cf32Le.Name,
         }.AcceptOnlyFromAmong(SigMFDatatype.Cf32Le.Name, SigMFDatatype.Ci16Le.Name);
 
+        private readonly Option<int[]> _payloadBytes = new("--payload-bytes")
+        {
+            Description = "Application payload size in bytes, one value or a range drawn per burst (e.g. 1-4): small payloads keep bundled recordings small.",
+            HelpName = "min[-max]",
+            DefaultValueFactory = _ => [8, 20],
+            CustomParser = CliValueParsers.For(ParseRange),
+        };
+
+        private readonly Option<int[]> _gapMilliseconds = new("--gap-ms")
+        {
+            Description = "Noise before each burst in milliseconds, one value or a range drawn per burst (e.g. 2-5).",
+            HelpName = "min[-max]",
+            DefaultValueFactory = _ => [10, 30],
+            CustomParser = CliValueParsers.For(ParseRange),
+        };
+
+        /// <summary>"N" or "MIN-MAX" as a two-element [min, max].</summary>
+        private static int[] ParseRange(string text)
+        {
+            var values = CliValueParsers.IntegerList(text);
+            return text.Contains('-', StringComparison.Ordinal) || values.Length == 1
+                ? [values.Min(), values.Max()]
+                : throw new FormatException($"'{text}': expected one value or a range such as 1-4");
+        }
+
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _output, _burstsPerDevice, _seed, _session, _snrDb, _snrSpreadDb, _minutesSincePowerOn, _spreadingFactors, _datatype })
+            foreach (var option in new Option[] { _output, _burstsPerDevice, _seed, _session, _snrDb, _snrSpreadDb, _minutesSincePowerOn, _spreadingFactors, _datatype, _payloadBytes, _gapMilliseconds })
                 command.Options.Add(option);
         }
 
@@ -277,6 +304,10 @@ internal static class SimulateCommand
                 MinutesSincePowerOn = parseResult.GetValue(_minutesSincePowerOn),
                 SpreadingFactors = parseResult.GetValue(_spreadingFactors)!,
                 Datatype = SigMFDatatype.TryParse(parseResult.GetValue(_datatype), out var datatype) ? datatype : SigMFDatatype.Cf32Le,
+                PayloadBytesMin = parseResult.GetValue(_payloadBytes)![0],
+                PayloadBytesMax = parseResult.GetValue(_payloadBytes)![1],
+                GapMinSeconds = parseResult.GetValue(_gapMilliseconds)![0] / 1000.0,
+                GapMaxSeconds = parseResult.GetValue(_gapMilliseconds)![1] / 1000.0,
             };
         }
     }

@@ -48,15 +48,7 @@ public sealed class EnrolmentService(IRegistryStore store, FingerprintPipeline p
                     seen++;
                     var lora = burst.Received.Burst;
                     progress?.Report(new CaptureProgress(capture.DisplayName, lora.SampleStart, total, seen));
-                    if (capture.Annotations.NamesDevices
-                        && capture.Annotations.DeviceAt(lora.SampleStart, tolerance) != request.DeviceName)
-                    {
-                        skipped++;
-                        continue;
-                    }
-
-                    // A false detection or a collision must not become part of a device's fingerprint.
-                    if (!burst.HasFingerprint || lora.Status != BurstStatus.Decoded || lora.CrcOk == false)
+                    if (!burst.HasFingerprint || !IsTheDevices(capture, burst, request.DeviceName, tolerance))
                     {
                         skipped++;
                         continue;
@@ -80,7 +72,7 @@ public sealed class EnrolmentService(IRegistryStore store, FingerprintPipeline p
             {
                 throw new InvalidDataException(
                     $"no usable burst of device '{request.DeviceName}' in {string.Join(", ", request.Captures)}" +
-                    (skipped > 0 ? $" ({skipped} bursts found, none decodable and annotated as this device)" : " (no LoRa burst detected)"));
+                    (skipped > 0 ? $" ({skipped} bursts found, none annotated as this device, or when unannotated, none decoded with a good CRC)" : " (no LoRa burst detected)"));
             }
 
             var dimension = model.OutputDimension;
@@ -124,6 +116,19 @@ public sealed class EnrolmentService(IRegistryStore store, FingerprintPipeline p
             foreach (var capture in captures)
                 await capture.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Whether a burst belongs to the device being enrolled. An annotation naming the device is ground truth, so its
+    /// bursts count even when the payload did not decode (the fingerprint lies in the preamble); without annotations
+    /// only cleanly decoded bursts are trusted, so a false detection or a collision never becomes part of a fingerprint.
+    /// </summary>
+    private static bool IsTheDevices(OpenedCapture capture, FingerprintedBurst burst, string deviceName, long toleranceSamples)
+    {
+        var lora = burst.Received.Burst;
+        return capture.Annotations.NamesDevices
+            ? capture.Annotations.DeviceAt(lora.SampleStart, toleranceSamples) == deviceName
+            : lora.Status == BurstStatus.Decoded && lora.CrcOk != false;
     }
 
     /// <summary>
