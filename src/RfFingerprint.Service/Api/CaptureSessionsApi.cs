@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RfFingerprint.Service.Capture;
 using RfFingerprint.Service.Contracts;
 using RfFingerprint.Service.Jobs;
+using RfFingerprint.Service.Processing;
 using RfFingerprint.Service.Security;
 
 namespace RfFingerprint.Service.Api;
@@ -21,6 +22,7 @@ public static class CaptureSessionsApi
         group.MapPost("/", StartSession).WithName("StartCaptureSession")
             .WithSummary("Start capturing now until stopped, or, with durationSeconds, as a durable timed job")
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireOperator();
         group.MapPost("/stop", StopSession).WithName("StopCaptureSession")
             .WithSummary("Stop the running capture session").RequireOperator();
@@ -30,7 +32,7 @@ public static class CaptureSessionsApi
     internal static Ok<CaptureStatus> GetStatus(CaptureSessionManager sessions) => TypedResults.Ok(sessions.Status);
 
     internal static async Task<Results<Ok<CaptureStatus>, Accepted<JobResponse>, ValidationProblem, ProblemHttpResult>> StartSession(
-        CaptureSessionRequest request, CaptureSessionManager sessions, JobScheduler scheduler, CancellationToken cancellationToken)
+        CaptureSessionRequest request, CaptureSessionManager sessions, JobScheduler scheduler, PipelineProvider pipelines, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.Record is not null && !CaptureRecordMode.IsValid(request.Record))
@@ -65,6 +67,16 @@ public static class CaptureSessionsApi
             var job = await scheduler.SubmitAsync<CaptureSessionJob>(JobKind.CaptureSession,
                 new CaptureSessionJobRequest(startUtc, duration, request.Record), startUtc, cancellationToken);
             return TypedResults.Accepted($"{ServiceApi.Prefix}/jobs/{job.Id}", job);
+        }
+
+        try
+        {
+            // Fail now, with the reason, rather than start a session that dies at once without a model or enrolments.
+            await pipelines.GetAuthenticationAsync(cancellationToken);
+        }
+        catch (ModelUnavailableException ex)
+        {
+            return Problems.Unavailable(ex.Message);
         }
 
         try

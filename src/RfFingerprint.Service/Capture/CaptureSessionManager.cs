@@ -84,7 +84,10 @@ public sealed partial class CaptureSessionManager(
             }
 
             var now = DateTimeOffset.UtcNow;
-            var session = new Session(Guid.NewGuid().ToString("N")[..12], record, now, duration is { } d ? now + d : null);
+            var session = new Session(Guid.NewGuid().ToString("N")[..12], record, now, duration is { } d ? now + d : null)
+            {
+                SourceName = $"{options.Value.Source} (opening)",
+            };
             _current = session;
             session.Task = Task.Run(() => RunAsync(session, duration));
             return (session.Snapshot("running"), session.Task);
@@ -263,7 +266,7 @@ public sealed partial class CaptureSessionManager(
 
         public BufferedIqSource? Source { get; set; }
 
-        public string SourceName { get; set; } = "(opening)";
+        public string SourceName { get; set; } = string.Empty;
 
         public long? CaptureId { get; set; }
 
