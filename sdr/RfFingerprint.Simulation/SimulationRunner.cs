@@ -104,6 +104,19 @@ public static class SimulationRunner
         var environment = SessionEnvironment.Draw(options.Session);
         var renderer = new BurstRenderer(options, receiver, environment);
         ulong trafficSession = SeedTree.Derive(options.Session, "traffic");
+        var (devices, plans) = PlanTraffic(options, bursts, population, trafficSession);
+        int done = 0;
+        var timing = new SeededRandom(SeedTree.Derive(trafficSession, "timing"));
+        return WriteRecording(Path.Combine(options.OutputDirectory, name), options, renderer, receiver, environment, devices, plans, timing, trafficSession,
+            $"Simulated LoRa traffic from {devices.Count} devices ({bursts.Count} bursts)",
+            () => progress?.Report(new SimulationProgress(++done, bursts.Count, 0, 1)),
+            cancellationToken);
+    }
+
+    /// <summary>Devices heard and burst plans (as functions of the burst's virtual time and stream index) for a traffic list.</summary>
+    internal static (List<VirtualDevice> Devices, List<Func<double, long, BurstPlan>> Plans) PlanTraffic(
+        SimulationOptions options, IReadOnlyList<TrafficBurst> bursts, DevicePopulation population, ulong trafficSession)
+    {
         var devices = bursts.Select(b => b.DeviceIndex).Distinct().Order().Select(population.Device).ToList();
         var byIndex = devices.ToDictionary(d => d.Index);
         var sent = new Dictionary<int, int>();
@@ -121,12 +134,7 @@ public static class SimulationRunner
             plans.Add((seconds, streamIndex) => new BurstPlan(device, claimed, fcnt, sf, snr, seconds, streamIndex, seed));
         }
 
-        int done = 0;
-        var timing = new SeededRandom(SeedTree.Derive(trafficSession, "timing"));
-        return WriteRecording(Path.Combine(options.OutputDirectory, name), options, renderer, receiver, environment, devices, plans, timing, trafficSession,
-            $"Simulated LoRa traffic from {devices.Count} devices ({bursts.Count} bursts)",
-            () => progress?.Report(new SimulationProgress(++done, bursts.Count, 0, 1)),
-            cancellationToken);
+        return (devices, plans);
     }
 
     private static double SnrFor(SimulationOptions options, ulong burstSeed) =>
