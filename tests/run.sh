@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [[ -f .ci/postgres.sh ]]; then
   # shellcheck source=/dev/null
-  source .ci/postgres.sh
+  source .ci/postgres.sh start
 fi
 
 log=$(mktemp)

@@ -32,6 +32,7 @@ internal static class RffpCommandLine
         yield return AuthenticateCommands.CreateReplay(io);
         yield return DatasetCommand.Create(io);
         yield return TrainCommand.Create(io);
+        yield return BenchCommand.Create(io);
         yield return DecodeCommand.Create(io);
         yield return SimulateCommand.Create(io);
         yield return DevicesCommand.Create(io);
