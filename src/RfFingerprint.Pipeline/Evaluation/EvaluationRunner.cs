@@ -203,25 +203,40 @@ public sealed class EvaluationRunner(EvaluationRunnerOptions options)
         string recordings = Path.Combine(_options.WorkDirectory, "recordings", spec.Name);
         int burstsTotal = spec.Devices * spec.BurstsPerDevice;
         string simulateStep = $"simulate {spec.Name}";
+        var simulationOptions = new SimulationOptions
+        {
+            DeviceIndices = Enumerable.Range(spec.FirstDevice, spec.Devices).ToArray(),
+            BurstsPerDevice = spec.BurstsPerDevice,
+            Seed = plan.PopulationSeed,
+            Session = spec.Session,
+            SnrDb = spec.SnrDb,
+            SnrSpreadDb = spec.SnrSpreadDb,
+            MinutesSincePowerOn = spec.MinutesSincePowerOn,
+            OutputDirectory = recordings,
+        };
         var watch = Stopwatch.StartNew();
-        var simulation = await Task.Run(
-            () => SimulationRunner.Run(
-                new SimulationOptions
-                {
-                    DeviceIndices = Enumerable.Range(spec.FirstDevice, spec.Devices).ToArray(),
-                    BurstsPerDevice = spec.BurstsPerDevice,
-                    Seed = plan.PopulationSeed,
-                    Session = spec.Session,
-                    SnrDb = spec.SnrDb,
-                    SnrSpreadDb = spec.SnrSpreadDb,
-                    MinutesSincePowerOn = spec.MinutesSincePowerOn,
-                    OutputDirectory = recordings,
-                },
-                progress is null ? null : new Progress<SimulationProgress>(p => progress.Report(new EvaluationProgress(simulateStep, p.BurstsDone, p.BurstsTotal))),
-                cancellationToken),
-            cancellationToken);
-        _steps.Add((simulateStep, watch.Elapsed));
-        var captures = simulation.Recordings.Select(r => r.MetaPath).ToArray();
+        string[] captures;
+        if (RecordingManifest.Matches(recordings, simulationOptions))
+        {
+            // Kept recordings of the same simulator build and options are byte-identical to what a new simulation would write.
+            captures = Directory.GetFiles(recordings, "*.sigmf-meta").Order(StringComparer.Ordinal).ToArray();
+            progress?.Report(new EvaluationProgress($"{simulateStep} (kept recordings reused)", burstsTotal, burstsTotal));
+            _steps.Add(($"{simulateStep} (kept recordings reused)", watch.Elapsed));
+        }
+        else
+        {
+            RecordingManifest.Remove(recordings);
+            var simulation = await Task.Run(
+                () => SimulationRunner.Run(
+                    simulationOptions,
+                    progress is null ? null : new Progress<SimulationProgress>(p => progress.Report(new EvaluationProgress(simulateStep, p.BurstsDone, p.BurstsTotal))),
+                    cancellationToken),
+                cancellationToken);
+            RecordingManifest.Write(recordings, simulationOptions);
+            captures = simulation.Recordings.Select(r => r.MetaPath).ToArray();
+            _steps.Add((simulateStep, watch.Elapsed));
+        }
+
 
         string featuresDirectory = Path.Combine(_options.WorkDirectory, "features");
         Directory.CreateDirectory(featuresDirectory);
@@ -260,7 +275,7 @@ public sealed class EvaluationRunner(EvaluationRunnerOptions options)
         if (!_options.KeepRecordings)
             Directory.Delete(recordings, recursive: true);
         var summary = new DataSetSummary(spec.Name, spec.Session, spec.FirstDevice, spec.Devices, spec.BurstsPerDevice, spec.MinutesSincePowerOn,
-            spec.SnrDb, spec.SnrSpreadDb, simulation.BurstCount, exported.Bursts, exported.Skipped);
+            spec.SnrDb, spec.SnrSpreadDb, burstsTotal, exported.Bursts, exported.Skipped);
         return new ExportedSet(summary, compensatedPath, compensated, uncompensatedPath,
             uncompensatedPath is null ? null : FeatureDataset.Load(uncompensatedPath), preambles);
     }
