@@ -44,7 +44,7 @@ public sealed partial class KillRecoveryTests
         // A real service process runs the replay and is killed while the job is running.
         string jobId;
         var (child, baseAddress) = await StartServiceProcessAsync(database.ConnectionString, settings);
-        using (child)
+        try
         {
             using var client = new HttpClient { BaseAddress = baseAddress };
             client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
@@ -59,6 +59,13 @@ public sealed partial class KillRecoveryTests
 
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
+        }
+        finally
+        {
+            // Never leave the service process behind, whatever failed above.
+            if (!child.HasExited)
+                child.Kill(entireProcessTree: true);
+            child.Dispose();
         }
 
         await using var restarted = await new ServiceFactory(database, settings, ownsDatabase: false).StartAsync();
@@ -122,7 +129,17 @@ public sealed partial class KillRecoveryTests
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return (process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        try
+        {
+            return (process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+        catch
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
