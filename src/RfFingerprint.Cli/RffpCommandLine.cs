@@ -38,6 +38,8 @@ internal static class RffpCommandLine
         yield return DevicesCommand.Create(io);
         yield return EventsCommand.Create(io);
         yield return EvalCommand.Create(io);
+        yield return ServeCommand.Create(io);
+        yield return ApiKeyCommand.Create(io);
     }
 
     public static async Task<int> InvokeAsync(string[] args, CliIo io, CancellationToken cancellationToken = default)

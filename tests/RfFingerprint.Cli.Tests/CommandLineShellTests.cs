@@ -8,7 +8,7 @@ public sealed class CommandLineShellTests
         var result = await CliRunner.RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var verb in new[] { "config" })
+        foreach (var verb in new[] { "config", "demo", "simulate", "decode", "enroll", "identify", "replay", "devices", "events", "dataset", "train", "eval", "bench", "serve", "apikey" })
             Assert.Contains(verb, result.Output, StringComparison.Ordinal);
         Assert.Contains("--registry", result.Output, StringComparison.Ordinal);
     }
