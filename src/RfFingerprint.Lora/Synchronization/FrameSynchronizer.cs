@@ -57,6 +57,8 @@ public sealed class FrameSynchronizer
     private readonly int _syncSecond;
     private readonly float[][] _downSpectra;
     private readonly float[] _downSum;
+    private readonly float[] _binWeights = new float[(2 * PreambleEstimator.DataWeightHalfWidth) + 1];
+    private bool _weightedDemodulation;
 
     private long _nextWindow;
     private int _windowsSinceDetection;
@@ -486,6 +488,15 @@ public sealed class FrameSynchronizer
         _snrDb = 10 * Math.Log10(Math.Max(fine.SnrLinear, 1e-6));
         _syncWord = syncWord;
         _dataStartRaw = sfdRaw + (2.25 * _samplesPerSymbol);
+        // A transmitter whose sweep is far from linear spreads every up-chirp over a few bins around its shift, the
+        // same way for every shift; the preamble measured how, and the payload is demodulated by that pattern.
+        _estimator.DataBinWeights.CopyTo(_binWeights);
+        _weightedDemodulation = false;
+        for (var j = 0; j < _binWeights.Length; j++)
+        {
+            _weightedDemodulation |= j != PreambleEstimator.DataWeightHalfWidth && _binWeights[j] > 0;
+        }
+
         _symbolIndex = 0;
         // A drift the preamble resolves (and a ±50 ppm clock can cause) is applied from the first symbol: by the end of
         // the header it can already amount to most of a chip at SF12. The estimated timing mixes the up-chirps (centred
@@ -529,7 +540,7 @@ public sealed class FrameSynchronizer
         }
 
         var estimate = _demodulator.DemodulateUp(_window);
-        _shifts[_symbolIndex++] = estimate.Bin;
+        _shifts[_symbolIndex++] = _weightedDemodulation ? WeightedPeak() : estimate.Bin;
         var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
         if (_trackTiming && estimate.PeakPower > 8 * noise && _demodulator.TimingError(estimate.Bin) is { } error)
         {
@@ -561,6 +572,32 @@ public sealed class FrameSynchronizer
         return result.Status == LoraDecodeStatus.Decoded
             ? Report(BurstStatus.Decoded, result.CrcOk, statistics)
             : Report(BurstStatus.HeaderInvalid, null, statistics);
+    }
+
+    /// <summary>The shift s maximising Σ_j w_j·|X[s + j]|² over the last demodulated spectrum.</summary>
+    private int WeightedPeak()
+    {
+        var power = _demodulator.PowerSpectrum;
+        var mask = _chips - 1;
+        var half = PreambleEstimator.DataWeightHalfWidth;
+        var best = 0;
+        var bestScore = float.NegativeInfinity;
+        for (var s = 0; s < _chips; s++)
+        {
+            var score = 0f;
+            for (var j = 0; j < _binWeights.Length; j++)
+            {
+                score += _binWeights[j] * power[(s + j - half) & mask];
+            }
+
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = s;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>

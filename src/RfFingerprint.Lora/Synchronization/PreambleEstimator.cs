@@ -12,15 +12,21 @@ namespace RfFingerprint.Lora.Synchronization;
 /// Down tone g_down = Δf + Δτ likewise on the two down-chirps (SIGNALS.md: up peak = CFO − STO, down peak = CFO + STO).</item>
 /// <item>Δf from the phase advance between consecutive up-chirps: Z_i = DTFT_i(g_up), ν = arg Σ Z_{i+1}·conj(Z_i) / 2π, refined
 /// as the maximiser of |Σ_i Z_i·exp(−j2πνi)| (the ML frequency of the P-point sequence, Kay 1989 / Rife and Boorstyn 1974).
-/// It is only known modulo one bin; the integer is taken from (g_up + g_down) / 2.</item>
+/// It is only known modulo one bin; the integer is the one that puts the up tone's power centroid, on the integer grid
+/// nu − Δτ + i, nearest to 0: the up tone's mean frequency, which unlike its peak a non-linear transmitter sweep does not move.</item>
 /// <item>Δτ = (g_down − g_up) / 2.</item>
-/// <item>SNR from the coherent and total energies: with e = mean |d|² and z = mean |Z_i|²/N², σ² = (e − z)·N/(N − 1), A² = e − σ².</item>
+/// <item>SNR: σ² from the spread of the dechirped up-chirps about their phase-aligned mean (σ² = Σ_i ‖d_i·e^(−j·arg Z_i) − d̄‖² / ((P − 1)·N)),
+/// A² = e − σ² with e = mean |d|²; unlike a single-tone fit this does not count a non-linear sweep or the anti-alias
+/// filter's band edges as noise.</item>
 /// </list>
 /// For a tone of P·N samples this estimator's variance is within P²/(P² − 1) of the Cramér-Rao bound
 /// 6/((2π)²·SNR·P·N·((P·N)² − 1)) cycles²/sample² (Rife and Boorstyn). Allocation-free; not thread-safe.
 /// </remarks>
 public sealed class PreambleEstimator
 {
+    // Wide enough to hold a tone whose frequency wanders ±3 bins along the chirp, narrow enough to keep most noise out.
+    private const int CentroidHalfWidthBins = 4;
+
     private readonly int _chips;
     private readonly int _preambleSymbols;
     private readonly Complex32[] _dechirpedUp;
@@ -28,6 +34,9 @@ public sealed class PreambleEstimator
     private readonly Complex32[] _upReference;
     private readonly Complex32[] _downReference;
     private readonly System.Numerics.Complex[] _chirpSums;
+    private readonly System.Numerics.Complex[] _template;
+    private readonly double[] _gridPower = new double[(2 * CentroidHalfWidthBins) + 1];
+    private readonly float[] _binWeights = new float[(2 * CentroidHalfWidthBins) + 1];
     private readonly FftDemodulator _demodulator;
 
     /// <summary>Creates an estimator for 2^<paramref name="spreadingFactor"/> chips and <paramref name="preambleSymbols"/> up-chirps.</summary>
@@ -42,8 +51,18 @@ public sealed class PreambleEstimator
         ReferenceChirp.UpChirp(_upReference);
         ReferenceChirp.DownChirp(_downReference);
         _chirpSums = new System.Numerics.Complex[preambleSymbols];
+        _template = new System.Numerics.Complex[_chips];
         _demodulator = demodulator;
     }
+
+    /// <summary>
+    /// Bin weights for payload demodulation from the last <see cref="Estimate"/> (index j ↔ bin offset j − <see cref="DataWeightHalfWidth"/>
+    /// from the shift): the score of shift s is Σ_j w_j·|X[s + j]|². Only the centre is non-zero for an ideal transmitter.
+    /// </summary>
+    public ReadOnlySpan<float> DataBinWeights => _binWeights;
+
+    /// <summary>Bins each side of the shift that <see cref="DataBinWeights"/> covers.</summary>
+    public static int DataWeightHalfWidth => CentroidHalfWidthBins;
 
     /// <summary>Samples the estimator reads: (P + 4) chirps.</summary>
     public int InputLength => (_preambleSymbols + 4) * _chips;
@@ -71,14 +90,12 @@ public sealed class PreambleEstimator
         var gDown = FindTone(ref downObjective);
 
         double energy = 0;
-        double coherent = 0;
         System.Numerics.Complex lagSum = 0;
         for (var i = 0; i < p; i++)
         {
             var chirp = _dechirpedUp.AsSpan(i * n, n);
             _chirpSums[i] = ComplexMath.Dtft(chirp, gUp, n);
             energy += ComplexMath.Energy(chirp);
-            coherent += _chirpSums[i].Magnitude * _chirpSums[i].Magnitude;
             if (i > 0)
             {
                 lagSum += _chirpSums[i] * System.Numerics.Complex.Conjugate(_chirpSums[i - 1]);
@@ -88,13 +105,24 @@ public sealed class PreambleEstimator
         var nu0 = lagSum.Phase / (2 * Math.PI);
         var sequence = new CoherentSequence(_chirpSums, p);
         var nu = ComplexMath.Maximize(ref sequence, nu0 - 0.2, nu0 + 0.2, 1e-5);
-        var coarse = (gUp + gDown) / 2;
-        var cfo = nu + Math.Round(coarse - nu);
+
+        // Integer part of the CFO. The timing from the peak difference is kept: a transmitter's non-linear sweep moves
+        // the up and down peaks alike, so it cancels there. But it moves their sum by up to about a bin (a PLL's static
+        // error makes the dechirped tone's frequency wander along the chirp, and the peak sits where the tone lingers,
+        // up to ±0.7 bin from its mean frequency), so rounding the peaks' mean would slip a whole bin. Instead the up
+        // tone's mean frequency is taken from its spectrum on the grid where, by the phase advance, it must have an
+        // integer mean (nu − timing + i): there a periodic tone has no leakage, and the power centroid over a few bins
+        // is its mean frequency.
+        var timing = (gDown - gUp) / 2;
+        var upFraction = nu - timing;
+        var nearest = upFraction + Math.Round(gUp - upFraction);
+        var meanOffset = IntegerGridCentroid(ref upObjective, nearest);
+        var cfo = nearest + meanOffset + timing;
 
         var e = energy / (p * n);
-        var z = coherent / p / ((double)n * n);
-        var noise = Math.Max((e - z) * n / (n - 1), 1e-30);
+        var noise = Math.Max(NoisePower(p, n), 1e-30);
         var signal = Math.Max(e - noise, 0);
+        SetBinWeights(meanOffset, p * n * noise);
 
         // Sample-clock offset: each chirp's own tone moves by −drift bins per symbol; least-squares slope over the chirps.
         // It is kept only when it stands out of its own noise (|slope| > 3σ from the fit residuals): at small SF the true
@@ -131,8 +159,104 @@ public sealed class PreambleEstimator
 
         var first = _demodulator.DemodulateUp(aligned.Slice(p * n, n), gUp).Bin;
         var second = _demodulator.DemodulateUp(aligned.Slice((p + 1) * n, n), gUp).Bin;
-        return new FineEstimate(cfo, (gDown - gUp) / 2, gUp, signal / noise, first, second, -slope);
+        return new FineEstimate(cfo, timing, gUp, signal / noise, first, second, -slope);
     }
+
+    /// <summary>
+    /// Spectrum of the up-chirps on the integer grid around <paramref name="centre"/>, ±<see cref="CentroidHalfWidthBins"/>
+    /// bins (kept for <see cref="SetBinWeights"/>): returns the nearest integer to its power centroid, the tone's mean
+    /// frequency relative to the centre. White noise moves the centroid only by its variance (the window is symmetric).
+    /// </summary>
+    private int IntegerGridCentroid(ref NonCoherentTone objective, double centre)
+    {
+        double weighted = 0, total = 0;
+        for (var j = -CentroidHalfWidthBins; j <= CentroidHalfWidthBins; j++)
+        {
+            var power = objective.Evaluate(centre + j);
+            _gridPower[j + CentroidHalfWidthBins] = power;
+            weighted += j * power;
+            total += power;
+        }
+
+        return total > 0 ? (int)Math.Round(weighted / total) : 0;
+    }
+
+    /// <summary>
+    /// Weights of the bins around an up-chirp's shift for payload demodulation: the preamble's power in each bin
+    /// relative to the tone's mean frequency, less what noise alone would give it (three times the noise mean keeps noise
+    /// out: a sum over P chirps rarely exceeds it), normalised to a peak of 1. A periodic tone's integer-bin spectrum
+    /// does not change under the payload's cyclic shifts, so a payload chirp with shift s has the same spread around s.
+    /// For an ideal transmitter only the centre bin is left: plain argmax demodulation.
+    /// </summary>
+    private void SetBinWeights(int meanOffset, double noisePerBin)
+    {
+        Array.Clear(_binWeights);
+        var peak = 0.0;
+        for (var j = -CentroidHalfWidthBins; j <= CentroidHalfWidthBins; j++)
+        {
+            var source = j + meanOffset + CentroidHalfWidthBins;
+            if (source >= 0 && source < _gridPower.Length)
+            {
+                var excess = Math.Max(_gridPower[source] - (3 * noisePerBin), 0);
+                _binWeights[j + CentroidHalfWidthBins] = (float)excess;
+                peak = Math.Max(peak, excess);
+            }
+        }
+
+        if (peak <= 0)
+        {
+            _binWeights[CentroidHalfWidthBins] = 1;
+            return;
+        }
+
+        for (var j = 0; j < _binWeights.Length; j++)
+        {
+            _binWeights[j] = (float)(_binWeights[j] / peak);
+        }
+    }
+
+    /// <summary>
+    /// Noise power per sample from how the up-chirps differ from their mean after removing each chirp's phase: the
+    /// chirps are identical copies of whatever the transmitter sends (non-linear sweep, filter edges included), so only
+    /// noise (and slow phase noise) remains. With a template averaged over P chirps the residual energy is (P − 1)·N·σ².
+    /// </summary>
+    private double NoisePower(int p, int n)
+    {
+        var template = _template.AsSpan();
+        template.Clear();
+        for (var i = 0; i < p; i++)
+        {
+            var rotation = PhaseOf(_chirpSums[i]);
+            var chirp = _dechirpedUp.AsSpan(i * n, n);
+            for (var m = 0; m < n; m++)
+            {
+                template[m] += new System.Numerics.Complex(chirp[m].Real, chirp[m].Imaginary) * rotation;
+            }
+        }
+
+        for (var m = 0; m < n; m++)
+        {
+            template[m] /= p;
+        }
+
+        double residual = 0;
+        for (var i = 0; i < p; i++)
+        {
+            var rotation = PhaseOf(_chirpSums[i]);
+            var chirp = _dechirpedUp.AsSpan(i * n, n);
+            for (var m = 0; m < n; m++)
+            {
+                var d = (new System.Numerics.Complex(chirp[m].Real, chirp[m].Imaginary) * rotation) - template[m];
+                residual += (d.Real * d.Real) + (d.Imaginary * d.Imaginary);
+            }
+        }
+
+        return residual / ((p - 1) * (double)n);
+    }
+
+    /// <summary>exp(−j·arg z), or 1 for z = 0.</summary>
+    private static System.Numerics.Complex PhaseOf(System.Numerics.Complex z) =>
+        z.Magnitude > 0 ? System.Numerics.Complex.Conjugate(z) / z.Magnitude : System.Numerics.Complex.One;
 
     private static double FindTone(ref NonCoherentTone objective)
     {
