@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test in the solution. It first makes sure the servers the tests talk to are up on
-# loopback (PostgreSQL for the registry tests), then runs `dotnet test` on the whole solution and
-# ends with one summary line "N passed, N failed, N skipped".
+# Runs every test in the solution: installs the Debian packages the tests need if they are missing
+# (.ci/test-packages.sh), makes sure PostgreSQL is up on loopback (.ci/postgres.sh; stop it with
+# `bash .ci/postgres.sh stop`), runs `dotnet test` on the whole solution and ends with one summary line
+# "tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash .ci/test-packages.sh
 
 if [[ -f .ci/postgres.sh ]]; then
   # shellcheck source=/dev/null
