@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
+using RfFingerprint.Lora.Lorawan;
 
 namespace RfFingerprint.Simulation.Lorawan;
 
@@ -52,12 +54,17 @@ public static class LorawanUplinkBuilder
         micInput[14] = 0;
         micInput[15] = (byte)messageLength;
         frame.AsSpan(0, messageLength).CopyTo(micInput[16..]);
-        AesCmac.Compute(nwkSKey, micInput).AsSpan(0, 4).CopyTo(frame.AsSpan(messageLength));
+        Span<byte> mac = stackalloc byte[16];
+        AesCmac.Compute(nwkSKey, micInput, mac);
+        mac[..4].CopyTo(frame.AsSpan(messageLength));
         return frame;
     }
 
     private static void Encrypt(Span<byte> payload, ReadOnlySpan<byte> key, uint devAddr, uint frameCounter)
     {
+        // One cipher for the whole keystream: the key is the same for every block of the frame.
+        using var aes = Aes.Create();
+        aes.Key = key.ToArray();
         Span<byte> a = stackalloc byte[16];
         Span<byte> s = stackalloc byte[16];
         for (int i = 0; i * 16 < payload.Length; i++)
@@ -67,7 +74,7 @@ public static class LorawanUplinkBuilder
             BinaryPrimitives.WriteUInt32LittleEndian(a[6..], devAddr);
             BinaryPrimitives.WriteUInt32LittleEndian(a[10..], frameCounter);
             a[15] = (byte)(i + 1);
-            AesCmac.EncryptBlock(key, a, s);
+            aes.EncryptEcb(a, s, PaddingMode.None);
             var chunk = payload.Slice(i * 16, Math.Min(16, payload.Length - (i * 16)));
             for (int j = 0; j < chunk.Length; j++)
             {
