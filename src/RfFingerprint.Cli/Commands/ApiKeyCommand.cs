@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RfFingerprint.Cli.Hosting;
-using RfFingerprint.Registry;
 using RfFingerprint.Registry.Entities;
 using Spectre.Console;
 
@@ -35,7 +34,7 @@ internal static class ApiKeyCommand
             if (label is not null && (label.Trim().Length == 0 || label.Length > 200))
                 throw new CliUsageException("--name must be 1..200 characters");
             label ??= $"{parseResult.GetValue(role)} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z";
-            await using var registry = await OpenAsync(settings, io, cancellationToken);
+            await using var registry = await RegistryAccess.OpenAsync(settings, io, cancellationToken, quietWhenUpToDate: true);
             var created = await registry.CreateApiKeyAsync(label.Trim(), granted, cancellationToken);
             await io.Error.WriteLineAsync($"created {parseResult.GetValue(role)} key {created.Prefix} ('{label.Trim()}'); it is shown only now:");
             await io.Output.WriteLineAsync(created.PlaintextKey);
@@ -49,7 +48,7 @@ internal static class ApiKeyCommand
         var command = new Command("list", "List keys (prefix, name, role, created, revoked); secrets are never stored.");
         VerbAction.Attach(command, io, async (_, settings, cancellationToken) =>
         {
-            await using var registry = await OpenAsync(settings, io, cancellationToken);
+            await using var registry = await RegistryAccess.OpenAsync(settings, io, cancellationToken, quietWhenUpToDate: true);
             var table = new Table().AddColumn("prefix").AddColumn("name").AddColumn("role").AddColumn("created (UTC)").AddColumn("revoked (UTC)");
             foreach (var key in await registry.ListApiKeysAsync(cancellationToken))
                 table.AddRow(Markup.Escape(key.Prefix), Markup.Escape(key.Name), key.Role.ToString().ToLowerInvariant(),
@@ -68,7 +67,7 @@ internal static class ApiKeyCommand
         VerbAction.Attach(command, io, async (parseResult, settings, cancellationToken) =>
         {
             var value = parseResult.GetValue(prefix)!;
-            await using var registry = await OpenAsync(settings, io, cancellationToken);
+            await using var registry = await RegistryAccess.OpenAsync(settings, io, cancellationToken, quietWhenUpToDate: true);
             if (!await registry.RevokeApiKeyAsync(value, cancellationToken))
                 throw new CliUsageException($"no unrevoked key has prefix '{value}'");
             await io.Error.WriteLineAsync($"revoked key {value}");
@@ -85,29 +84,4 @@ internal static class ApiKeyCommand
         _ => throw new CliUsageException($"unknown role '{role}' (viewer, operator or admin)"),
     };
 
-    private static async Task<IRegistryStore> OpenAsync(CliSettings settings, CliIo io, CancellationToken cancellationToken)
-    {
-        IRegistryStore registry;
-        try
-        {
-            registry = RegistryStoreFactory.Create(settings.Bind<RegistryOptions>(RegistryOptions.SectionName));
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliUsageException($"registry: {ex.Message}", ex);
-        }
-
-        try
-        {
-            var migration = await registry.MigrateAsync(cancellationToken);
-            if (migration.Applied.Count > 0)
-                await io.Error.WriteLineAsync(migration.Message);
-            return registry;
-        }
-        catch
-        {
-            await registry.DisposeAsync();
-            throw;
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using RfFingerprint.Cli.Hosting;
@@ -28,42 +27,6 @@ internal static class DevicesCommand
         return command;
     }
 
-    /// <summary>
-    /// Opens the registry named by <c>Registry:ConnectionString</c> (or <c>--registry</c>), brings its schema up to date
-    /// and reports that on standard error. Relative SQLite paths are taken from the current directory.
-    /// </summary>
-    /// <exception cref="CliUsageException">The connection string is malformed or the database cannot be opened.</exception>
-    internal static async Task<IRegistryStore> OpenRegistryAsync(CliIo io, CliSettings settings, CancellationToken cancellationToken)
-    {
-        var options = settings.Bind<RegistryOptions>(RegistryOptions.SectionName);
-        IRegistryStore store;
-        try
-        {
-            store = RegistryStoreFactory.Create(options);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliUsageException($"registry: {ex.Message}", ex);
-        }
-
-        try
-        {
-            var migration = await store.MigrateAsync(cancellationToken);
-            await io.Error.WriteLineAsync(migration.Message);
-            return store;
-        }
-        catch (DbException ex)
-        {
-            await store.DisposeAsync();
-            throw new CliUsageException($"registry '{options.ConnectionString}' cannot be opened: {ex.Message}", ex);
-        }
-        catch
-        {
-            await store.DisposeAsync();
-            throw;
-        }
-    }
-
     /// <exception cref="CliUsageException">No device has this name.</exception>
     internal static async Task<Device> FindDeviceAsync(IRegistryStore store, string name, CancellationToken cancellationToken) =>
         await store.FindDeviceByNameAsync(name, cancellationToken)
@@ -75,7 +38,7 @@ internal static class DevicesCommand
         var command = new Command("list", "List every device: status, identities, enrolments, CFO range, last verdict.") { jsonl };
         VerbAction.Attach(command, io, async (parseResult, settings, cancellationToken) =>
         {
-            await using var store = await OpenRegistryAsync(io, settings, cancellationToken);
+            await using var store = await RegistryAccess.OpenAsync(settings, io, cancellationToken);
             var summaries = await SummarizeAsync(store, await store.ListDevicesAsync(includeRevoked: true, cancellationToken), cancellationToken);
             if (parseResult.GetValue(jsonl))
             {
@@ -139,7 +102,7 @@ internal static class DevicesCommand
         var command = new Command("show", "Show one device: identities, enrolments per model version with CFO statistics, recent events.") { name, jsonl, recent };
         VerbAction.Attach(command, io, async (parseResult, settings, cancellationToken) =>
         {
-            await using var store = await OpenRegistryAsync(io, settings, cancellationToken);
+            await using var store = await RegistryAccess.OpenAsync(settings, io, cancellationToken);
             var device = await FindDeviceAsync(store, parseResult.GetValue(name)!, cancellationToken);
             var summary = (await SummarizeAsync(store, [device], cancellationToken))[0];
             var recentCount = parseResult.GetValue(recent);
@@ -227,7 +190,7 @@ internal static class DevicesCommand
         var command = new Command(verb, description) { name };
         VerbAction.Attach(command, io, async (parseResult, settings, cancellationToken) =>
         {
-            await using var store = await OpenRegistryAsync(io, settings, cancellationToken);
+            await using var store = await RegistryAccess.OpenAsync(settings, io, cancellationToken);
             var device = await FindDeviceAsync(store, parseResult.GetValue(name)!, cancellationToken);
             var target = revoke ? DeviceStatus.Revoked : DeviceStatus.Active;
             if (device.Status == target)
@@ -259,7 +222,7 @@ internal static class DevicesCommand
         };
         VerbAction.Attach(command, io, async (parseResult, settings, cancellationToken) =>
         {
-            await using var store = await OpenRegistryAsync(io, settings, cancellationToken);
+            await using var store = await RegistryAccess.OpenAsync(settings, io, cancellationToken);
             var device = await FindDeviceAsync(store, parseResult.GetValue(name)!, cancellationToken);
             var summary = (await SummarizeAsync(store, [device], cancellationToken))[0];
             if (!await store.DeleteDeviceAsync(device.Id, cancellationToken))

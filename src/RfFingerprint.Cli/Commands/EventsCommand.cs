@@ -43,7 +43,7 @@ internal static class EventsCommand
         var command = new Command("events", "Show authentication events (one per burst), newest first.") { device, verdict, since, limit, jsonl };
         VerbAction.Attach(command, io, async (parseResult, settings, cancellationToken) =>
         {
-            await using var store = await DevicesCommand.OpenRegistryAsync(io, settings, cancellationToken);
+            await using var store = await RegistryAccess.OpenAsync(settings, io, cancellationToken);
             long? deviceId = parseResult.GetValue(device) is { } name
                 ? (await DevicesCommand.FindDeviceAsync(store, name, cancellationToken)).Id
                 : null;

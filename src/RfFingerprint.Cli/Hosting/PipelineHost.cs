@@ -32,28 +32,10 @@ internal sealed class PipelineHost : IAsyncDisposable
     public static async Task<PipelineHost> OpenAsync(CliSettings settings, CliIo io, CancellationToken cancellationToken)
     {
         var model = LoadModel(settings);
-        var store = await OpenRegistryAsync(settings, io, cancellationToken);
+        var store = await RegistryAccess.OpenAsync(settings, io, cancellationToken);
         var pipelineOptions = settings.Bind<PipelineOptions>(PipelineOptions.SectionName);
         var pipeline = new FingerprintPipeline(model, ReceiverOptionsFor(settings, model), pipelineOptions);
         return new PipelineHost(store, model, pipeline, settings.Bind<DecisionSettings>(DecisionSettings.SectionName));
-    }
-
-    /// <summary>Opens the configured registry and applies pending migrations.</summary>
-    public static async Task<IRegistryStore> OpenRegistryAsync(CliSettings settings, CliIo io, CancellationToken cancellationToken)
-    {
-        var options = settings.Bind<RegistryOptions>(RegistryOptions.SectionName);
-        var store = RegistryStoreFactory.Create(options);
-        try
-        {
-            var migration = await store.MigrateAsync(cancellationToken);
-            await io.Error.WriteLineAsync(migration.Message);
-            return store;
-        }
-        catch
-        {
-            await store.DisposeAsync();
-            throw;
-        }
     }
 
     /// <summary>Loads the configured model (<c>Model:Path</c>, relative to the configuration file).</summary>
