@@ -6,8 +6,9 @@ namespace RfFingerprint.Lora.Evaluation;
 /// <summary>Measures detection + synchronisation + decoding speed of <see cref="LoraReceiver"/> on one thread.</summary>
 /// <remarks>
 /// A stream of <see cref="ThroughputOptions.StreamSeconds"/> with frames at the requested occupancy is generated once,
-/// then fed to one receiver in blocks: one untimed warm-up pass (JIT, buffers), then timed passes continuing the same
-/// stream indices, so the timed part is the receiver's steady state. Preambles are not copied
+/// then fed to one receiver in blocks: untimed warm-up passes for at least <see cref="ThroughputOptions.WarmupSeconds"/>
+/// (tiered JIT recompiles hot methods optimised only after they ran a while; buffers), then timed passes continuing the
+/// same stream indices, so the timed part is the receiver's steady state. Preambles are not copied
 /// (<see cref="LoraReceiverOptions.CopyPreamble"/> false), as a pipeline consuming them inside the callback would run.
 /// Allocation is measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/>; what remains per burst is the burst
 /// record and its payload array.
@@ -62,7 +63,13 @@ public static class ThroughputBenchmark
             }
         }
 
-        Pass();
+        var warmup = Stopwatch.StartNew();
+        do
+        {
+            Pass();
+        }
+        while (warmup.Elapsed.TotalSeconds < options.WarmupSeconds);
+
         bursts = 0;
         crcOk = 0;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();

@@ -15,8 +15,15 @@ public sealed record ThroughputOptions
     /// <summary>Stream length in seconds at the sample rate (it is generated once and fed repeatedly).</summary>
     public double StreamSeconds { get; init; } = 4;
 
-    /// <summary>Timed passes over the stream (after one untimed warm-up pass).</summary>
+    /// <summary>Timed passes over the stream (after the untimed warm-up passes).</summary>
     public int Passes { get; init; } = 3;
+
+    /// <summary>
+    /// Minimum wall time of the untimed warm-up passes in seconds (at least one pass runs). The runtime compiles hot methods
+    /// first without optimisation and recompiles them optimised only after they have run for a while (tiered compilation,
+    /// roughly a few hundred milliseconds), so a single short pass would time mostly unoptimised code.
+    /// </summary>
+    public double WarmupSeconds { get; init; } = 1;
 
     /// <summary>Samples per <c>Process</c> call.</summary>
     public int BlockSamples { get; init; } = 65_536;

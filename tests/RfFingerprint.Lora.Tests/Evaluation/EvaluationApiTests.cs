@@ -28,7 +28,7 @@ public class EvaluationApiTests
     [Fact]
     public void Throughput_benchmark_counts_samples_bursts_and_allocations()
     {
-        var result = ThroughputBenchmark.Run(new ThroughputOptions { StreamSeconds = 0.3, Passes = 1, SampleRateHz = 500_000, Occupancy = 0.3 });
+        var result = ThroughputBenchmark.Run(new ThroughputOptions { StreamSeconds = 0.3, Passes = 1, WarmupSeconds = 0, SampleRateHz = 500_000, Occupancy = 0.3 });
 
         Assert.InRange(result.Samples, 130_000, 170_000);
         Assert.True(result.Bursts > 0);
