@@ -35,13 +35,14 @@ internal static class AuthenticateCommands
             await using var host = await PipelineHost.OpenAsync(settings, io, cancellationToken);
             var service = await AuthenticationService.CreateAsync(host.Store, host.Pipeline, host.Decision, cancellationToken);
             using var output = new DecisionOutput(io.Output, parseResult.GetValue(jsonl));
+            var events = new EventTally();
             foreach (var path in paths)
             {
-                await foreach (var decision in service.RunCaptureAsync(path, record, cancellationToken))
+                await foreach (var decision in service.RunCaptureAsync(path, record, events, cancellationToken))
                     output.Write(decision);
             }
 
-            PrintSummary(io, output.Tally, record ? service.EventsWritten : null);
+            PrintSummary(io, output.Tally, record ? events.Written : null);
             return ExitCodes.Success;
         });
         return command;

@@ -25,6 +25,7 @@ public sealed class AuthenticationService
     private readonly FingerprintDecider _decider;
     private readonly ModelVersion _modelVersion;
     private readonly Lock _decideLock = new();
+    private long _eventsWritten;
 
     private AuthenticationService(IRegistryStore store, FingerprintPipeline pipeline, EnrolledPopulation population, FingerprintDecider decider, ModelVersion modelVersion, ThresholdCalibration? calibration)
     {
@@ -97,9 +98,18 @@ public sealed class AuthenticationService
     /// Decides every burst of <paramref name="source"/>; with <paramref name="captureId"/> the decisions are also recorded
     /// as events of that capture (batched; duplicates of an earlier run are skipped by the registry).
     /// </summary>
+    public IAsyncEnumerable<BurstDecision> RunAsync(IIqSource source, long? captureId, CancellationToken cancellationToken = default) =>
+        RunAsync(source, captureId, events: null, cancellationToken);
+
+    /// <summary>
+    /// Decides every burst of <paramref name="source"/>; with <paramref name="captureId"/> the decisions are also recorded
+    /// as events of that capture (batched; duplicates of an earlier run are skipped by the registry) and the new rows are
+    /// added to <paramref name="events"/> as each batch is written.
+    /// </summary>
     public async IAsyncEnumerable<BurstDecision> RunAsync(
         IIqSource source,
         long? captureId,
+        EventTally? events,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -112,7 +122,7 @@ public sealed class AuthenticationService
             {
                 pending.Add(ToEvent(id, result));
                 if (pending.Count == EventBatchSize)
-                    await FlushAsync(pending, cancellationToken);
+                    await FlushAsync(pending, events, cancellationToken);
             }
 
             yield return result;
@@ -120,28 +130,40 @@ public sealed class AuthenticationService
 
         if (captureId is not null)
         {
-            await FlushAsync(pending, cancellationToken);
+            await FlushAsync(pending, events, cancellationToken);
             await _population.SaveRangesAsync(_store, _decider.CurrentRanges, cancellationToken);
         }
     }
 
     /// <summary>Identifies (no writes) or replays (<paramref name="record"/>: events written) one recording.</summary>
-    public async IAsyncEnumerable<BurstDecision> RunCaptureAsync(string path, bool record, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BurstDecision> RunCaptureAsync(string path, bool record, CancellationToken cancellationToken = default) =>
+        RunCaptureAsync(path, record, events: null, cancellationToken);
+
+    /// <summary>
+    /// Identifies (no writes) or replays (<paramref name="record"/>: events written, new rows added to
+    /// <paramref name="events"/>) one recording.
+    /// </summary>
+    public async IAsyncEnumerable<BurstDecision> RunCaptureAsync(string path, bool record, EventTally? events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var capture = await OpenedCapture.OpenAsync(path);
         long? captureId = record ? (await capture.RegisterAsync(_store, "replay", cancellationToken)).Id : null;
-        await foreach (var decision in RunAsync(capture.Source, captureId, cancellationToken))
+        await foreach (var decision in RunAsync(capture.Source, captureId, events, cancellationToken))
             yield return decision;
     }
 
-    /// <summary>Events written so far by this service (new rows only).</summary>
-    public long EventsWritten { get; private set; }
+    /// <summary>
+    /// Events written so far by every run of this service (new rows only). Runs may overlap, so one run's count comes
+    /// from the <see cref="EventTally"/> it was given, not from differences of this total.
+    /// </summary>
+    public long EventsWritten => Interlocked.Read(ref _eventsWritten);
 
-    private async Task FlushAsync(List<AuthenticationEventData> pending, CancellationToken cancellationToken)
+    private async Task FlushAsync(List<AuthenticationEventData> pending, EventTally? events, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
             return;
-        EventsWritten += await _store.InsertEventsAsync(pending, cancellationToken);
+        var written = await _store.InsertEventsAsync(pending, cancellationToken);
+        Interlocked.Add(ref _eventsWritten, written);
+        events?.Add(written);
         pending.Clear();
     }
 

@@ -1,3 +1,4 @@
+using RfFingerprint.Pipeline.UseCases;
 using RfFingerprint.Service.Live;
 using RfFingerprint.Service.Processing;
 using RfFingerprint.Service.Telemetry;
@@ -21,7 +22,7 @@ public sealed class ReplayJob(
         var path = captures.Find(request.Capture)
             ?? throw new FileNotFoundException($"capture '{request.Capture}' is not in the capture folder");
         var authentication = await pipelines.GetAuthenticationAsync(cancellationToken);
-        var writtenBefore = authentication.EventsWritten;
+        var events = new EventTally();
         var verdicts = new Dictionary<string, int>(StringComparer.Ordinal);
         long totalSamples;
         using (var recording = Sdr.SigMF.SigMFRecording.Open(path))
@@ -30,7 +31,7 @@ public sealed class ReplayJob(
         }
 
         var bursts = 0;
-        await foreach (var decision in authentication.RunCaptureAsync(path, record: true, cancellationToken))
+        await foreach (var decision in authentication.RunCaptureAsync(path, record: true, events, cancellationToken))
         {
             bursts++;
             verdicts[decision.VerdictText] = verdicts.GetValueOrDefault(decision.VerdictText) + 1;
@@ -40,9 +41,7 @@ public sealed class ReplayJob(
             context.Progress((double)sample / totalSamples, $"{bursts} bursts");
         }
 
-        // EventsWritten counts this service's new rows across runs; the difference is this replay's (another replay
-        // running at the same time would blur it, so it is reported as "at least").
-        var written = authentication.EventsWritten - writtenBefore;
+        var written = events.Written;
         _metrics.EventsWritten.Add(written);
         return new ReplayResult(request.Capture, bursts, written, verdicts, context.Recovering);
     }
