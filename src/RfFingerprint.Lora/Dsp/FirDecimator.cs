@@ -1,5 +1,6 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MathNet.Numerics;
 
 namespace RfFingerprint.Lora.Dsp;
@@ -93,35 +94,73 @@ public sealed class FirDecimator
 
         var x = MemoryMarshal.Cast<Complex32, float>(input);
         var h = _banks[fractionalStep].AsSpan();
-        var width = Vector<float>.Count;
-        var vectorEnd = h.Length - (h.Length % width);
-        Span<float> lanes = stackalloc float[width];
         for (var j = 0; j < output.Length; j++)
         {
-            var window = x.Slice(2 * j * Factor, h.Length);
-            var acc = Vector<float>.Zero;
-            var i = 0;
-            for (; i < vectorEnd; i += width)
-            {
-                acc += new Vector<float>(h.Slice(i, width)) * new Vector<float>(window.Slice(i, width));
-            }
-
-            acc.CopyTo(lanes);
-            float re = 0, im = 0;
-            for (var l = 0; l < width; l += 2)
-            {
-                re += lanes[l];
-                im += lanes[l + 1];
-            }
-
-            for (; i < h.Length; i += 2)
-            {
-                re += h[i] * window[i];
-                im += h[i + 1] * window[i + 1];
-            }
-
-            output[j] = new Complex32(re, im);
+            output[j] = Dot(h, x.Slice(2 * j * Factor, h.Length));
         }
+    }
+
+    // Σ h[i]·window[i] kept separately for even (real) and odd (imaginary) float positions. Four independent accumulators
+    // hide the add latency (one accumulator serialises the whole sum on it); multiply-add uses FMA where available.
+    private static Complex32 Dot(ReadOnlySpan<float> h, ReadOnlySpan<float> window)
+    {
+        ref var h0 = ref MemoryMarshal.GetReference(h);
+        ref var w0 = ref MemoryMarshal.GetReference(window);
+        var length = h.Length;
+        var i = 0;
+        Vector128<float> pairs;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var width = Vector512<float>.Count;
+            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (; i + (4 * width) <= length; i += 4 * width)
+            {
+                a0 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)i), Vector512.LoadUnsafe(ref w0, (nuint)i), a0);
+                a1 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)(i + width)), Vector512.LoadUnsafe(ref w0, (nuint)(i + width)), a1);
+                a2 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)(i + (2 * width))), Vector512.LoadUnsafe(ref w0, (nuint)(i + (2 * width))), a2);
+                a3 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)(i + (3 * width))), Vector512.LoadUnsafe(ref w0, (nuint)(i + (3 * width))), a3);
+            }
+
+            for (; i + width <= length; i += width)
+            {
+                a0 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)i), Vector512.LoadUnsafe(ref w0, (nuint)i), a0);
+            }
+
+            var sum = (a0 + a1) + (a2 + a3);
+            var half = sum.GetLower() + sum.GetUpper();
+            pairs = half.GetLower() + half.GetUpper();
+        }
+        else
+        {
+            var width = Vector256<float>.Count;
+            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (; i + (4 * width) <= length; i += 4 * width)
+            {
+                a0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)i), Vector256.LoadUnsafe(ref w0, (nuint)i), a0);
+                a1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)(i + width)), Vector256.LoadUnsafe(ref w0, (nuint)(i + width)), a1);
+                a2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)(i + (2 * width))), Vector256.LoadUnsafe(ref w0, (nuint)(i + (2 * width))), a2);
+                a3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)(i + (3 * width))), Vector256.LoadUnsafe(ref w0, (nuint)(i + (3 * width))), a3);
+            }
+
+            for (; i + width <= length; i += width)
+            {
+                a0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)i), Vector256.LoadUnsafe(ref w0, (nuint)i), a0);
+            }
+
+            var sum = (a0 + a1) + (a2 + a3);
+            pairs = sum.GetLower() + sum.GetUpper();
+        }
+
+        // pairs = [re, im, re, im]: fold the two complex lanes.
+        var re = pairs.GetElement(0) + pairs.GetElement(2);
+        var im = pairs.GetElement(1) + pairs.GetElement(3);
+        for (; i < length; i += 2)
+        {
+            re += Unsafe.Add(ref h0, i) * Unsafe.Add(ref w0, i);
+            im += Unsafe.Add(ref h0, i + 1) * Unsafe.Add(ref w0, i + 1);
+        }
+
+        return new Complex32(re, im);
     }
 
     private static double[] Design(int factor, int length, double delay)
