@@ -49,6 +49,24 @@ public sealed class SampleRing
     /// <summary>Whether [start, start + count) is still (and already) held.</summary>
     public bool Contains(long start, int count) => start >= Start && start + count <= End && count >= 0;
 
+    /// <summary>
+    /// Exposes [start, start + count) without copying when it does not wrap around the end of the buffer; the range must be
+    /// held (see <see cref="Contains"/>). The span is valid until the next <see cref="Write"/>.
+    /// </summary>
+    /// <returns>False (and an empty span) when the range wraps; use <see cref="CopyTo"/> then.</returns>
+    public bool TryGetContiguous(long start, int count, out ReadOnlySpan<Complex32> samples)
+    {
+        var offset = (int)(start & _mask);
+        if (count < 0 || offset + count > _buffer.Length)
+        {
+            samples = default;
+            return false;
+        }
+
+        samples = _buffer.AsSpan(offset, count);
+        return true;
+    }
+
     /// <summary>Copies [start, start + destination.Length) into <paramref name="destination"/>; the range must be held (see <see cref="Contains"/>).</summary>
     public void CopyTo(long start, Span<Complex32> destination)
     {

@@ -183,8 +183,16 @@ public sealed class LoraReceiver
                 return;
             }
 
-            var input = _decimatorInput.AsSpan(0, _decimator.InputLength(count));
-            _raw.CopyTo((_nextDecimated * _oversampling) - delay, input);
+            // Most chunks lie contiguously in the ring: filter them in place instead of copying them out first.
+            var start = (_nextDecimated * _oversampling) - delay;
+            var length = _decimator.InputLength(count);
+            if (!_raw.TryGetContiguous(start, length, out var input))
+            {
+                var copy = _decimatorInput.AsSpan(0, length);
+                _raw.CopyTo(start, copy);
+                input = copy;
+            }
+
             var output = _decimatorOutput.AsSpan(0, count);
             _decimator.Decimate(input, output);
             _decimated.Write(output);
