@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MathNet.Numerics;
 
 namespace RfFingerprint.Lora.Dsp;
@@ -14,7 +15,11 @@ namespace RfFingerprint.Lora.Dsp;
 public sealed class Radix2Fft
 {
     private readonly int[] _bitReverse;
-    private readonly Complex32[] _twiddles;
+
+    // Per stage from half = 4 on: the stage's twiddles laid out for 4-complex vectors, [wr, wr] and [−wi, wi] per k,
+    // so t = b·w is b·wre + swap(b)·wim with swap exchanging re/im (bit-identical to the scalar formula: no FMA).
+    private readonly float[][] _stageReal;
+    private readonly float[][] _stageImaginary;
 
     /// <summary>Creates an FFT of <paramref name="size"/> points.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Size is not a power of two between 4 and 2^20.</exception>
@@ -39,11 +44,29 @@ public sealed class Radix2Fft
             _bitReverse[i] = r;
         }
 
-        _twiddles = new Complex32[size / 2];
+        var twiddles = new Complex32[size / 2];
         for (var k = 0; k < size / 2; k++)
         {
             var angle = -2 * Math.PI * k / size;
-            _twiddles[k] = new Complex32((float)Math.Cos(angle), (float)Math.Sin(angle));
+            twiddles[k] = new Complex32((float)Math.Cos(angle), (float)Math.Sin(angle));
+        }
+
+        var stages = Math.Max(0, bits - 2);
+        _stageReal = new float[stages][];
+        _stageImaginary = new float[stages][];
+        for (int stage = 0, half = 4; half < size; stage++, half <<= 1)
+        {
+            var step = size / (2 * half);
+            _stageReal[stage] = new float[2 * half];
+            _stageImaginary[stage] = new float[2 * half];
+            for (var k = 0; k < half; k++)
+            {
+                var w = twiddles[k * step];
+                _stageReal[stage][2 * k] = w.Real;
+                _stageReal[stage][(2 * k) + 1] = w.Real;
+                _stageImaginary[stage][2 * k] = -w.Imaginary;
+                _stageImaginary[stage][(2 * k) + 1] = w.Imaginary;
+            }
         }
     }
 
@@ -75,9 +98,6 @@ public sealed class Radix2Fft
             }
         }
 
-        var tw = MemoryMarshal.Cast<Complex32, float>(_twiddles.AsSpan());
-        ref var w0 = ref MemoryMarshal.GetReference(tw);
-
         // First two stages fused as radix-4 butterflies without multiplications.
         for (var i = 0; i + 3 < Size; i += 4)
         {
@@ -97,23 +117,22 @@ public sealed class Radix2Fft
             Unsafe.Add(ref a, 6) = d0r - d1i; Unsafe.Add(ref a, 7) = d0i + d1r;
         }
 
-        for (var half = 4; half < Size; half <<= 1)
+        var swap = Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6);
+        for (int stage = 0, half = 4; half < Size; stage++, half <<= 1)
         {
-            var step = Size / (2 * half);
+            ref var wre0 = ref MemoryMarshal.GetArrayDataReference(_stageReal[stage]);
+            ref var wim0 = ref MemoryMarshal.GetArrayDataReference(_stageImaginary[stage]);
             for (var start = 0; start < Size; start += 2 * half)
             {
-                for (var k = 0; k < half; k++)
+                ref var top0 = ref Unsafe.Add(ref x0, 2 * start);
+                ref var bottom0 = ref Unsafe.Add(ref x0, 2 * (start + half));
+                for (var f = 0; f < 2 * half; f += Vector256<float>.Count)
                 {
-                    var wr = Unsafe.Add(ref w0, 2 * k * step);
-                    var wi = Unsafe.Add(ref w0, (2 * k * step) + 1);
-                    ref var top = ref Unsafe.Add(ref x0, 2 * (start + k));
-                    ref var bottom = ref Unsafe.Add(ref x0, 2 * (start + k + half));
-                    var br = bottom; var bi = Unsafe.Add(ref bottom, 1);
-                    var tr = (br * wr) - (bi * wi);
-                    var ti = (br * wi) + (bi * wr);
-                    var ur = top; var ui = Unsafe.Add(ref top, 1);
-                    top = ur + tr; Unsafe.Add(ref top, 1) = ui + ti;
-                    bottom = ur - tr; Unsafe.Add(ref bottom, 1) = ui - ti;
+                    var b = Vector256.LoadUnsafe(ref bottom0, (nuint)f);
+                    var t = (b * Vector256.LoadUnsafe(ref wre0, (nuint)f)) + (Vector256.Shuffle(b, swap) * Vector256.LoadUnsafe(ref wim0, (nuint)f));
+                    var u = Vector256.LoadUnsafe(ref top0, (nuint)f);
+                    (u + t).StoreUnsafe(ref top0, (nuint)f);
+                    (u - t).StoreUnsafe(ref bottom0, (nuint)f);
                 }
             }
         }
