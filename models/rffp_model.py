@@ -3,8 +3,11 @@
 Input: [N, 1, F, T] features (rows = frequency, columns = time), as the C# SpectrogramExtractor writes them.
 Trunk: BatchNorm on the raw input (learns the feature scale), then three 3x3 conv blocks
 (conv -> BatchNorm -> ReLU): widths w1, w2, w3 (default 8/16/32); block 1 is followed by a 2x2 max-pool, blocks 2
-and 3 use stride 2. The map is flattened (time and frequency positions matter for a fingerprint) into a dense layer
-of embedding_dim units.
+and 3 use stride 2. Pooling of the last map (pool), then an optional dropout and a dense layer of embedding_dim units:
+  'flatten' (default): every time and frequency position keeps its own weights (most parameters sit here);
+  'time': the map is averaged over time and the frequency rows are kept (a sweep error shows at fixed frequency
+          offsets, whenever it happens in the preamble), far fewer dense weights;
+  'gap': global average over time and frequency (smallest dense layer).
 Heads: 'extractor' returns the L2-normalised embedding; 'classifier' adds a dense layer over the classes and returns
 softmax probabilities.
 """
@@ -27,21 +30,35 @@ def _trunk_size(bins, frames):
 
 
 class FingerprintNet(nn.Module):
-    def __init__(self, bins, frames, kind, num_classes, widths=(8, 16, 32), embedding_dim=64):
+    POOLS = ("flatten", "time", "gap")
+
+    def __init__(self, bins, frames, kind, num_classes, widths=(8, 16, 32), embedding_dim=64, pool="flatten",
+                 dropout=0.0):
         super().__init__()
         if kind not in ("classifier", "extractor"):
             raise ValueError(f"kind must be classifier or extractor, got {kind}")
+        if pool not in self.POOLS:
+            raise ValueError(f"pool must be one of {self.POOLS}, got {pool}")
+        if not 0.0 <= dropout < 1.0:
+            raise ValueError(f"dropout must be in [0, 1), got {dropout}")
         w1, w2, w3 = widths
         self.kind = kind
         self.input_norm = nn.BatchNorm2d(1)
         self.features = nn.Sequential(_conv(1, w1, 1), nn.MaxPool2d(2), _conv(w1, w2, 2), _conv(w2, w3, 2))
         h, w = _trunk_size(bins, frames)
-        self.embed = nn.Linear(w3 * h * w, embedding_dim)
+        self.pool = pool
+        self.dropout = nn.Dropout(dropout) if dropout > 0 else nn.Identity()
+        pooled = {"flatten": w3 * h * w, "time": w3 * h, "gap": w3}[pool]
+        self.embed = nn.Linear(pooled, embedding_dim)
         self.head = nn.Linear(embedding_dim, num_classes) if kind == "classifier" else None
 
     def embedding(self, x):
         z = self.features(self.input_norm(x))
-        return self.embed(torch.flatten(z, 1))
+        if self.pool == "time":
+            z = z.mean(dim=3)
+        elif self.pool == "gap":
+            z = z.mean(dim=(2, 3))
+        return self.embed(self.dropout(torch.flatten(z, 1)))
 
     def logits(self, x):
         return self.head(F.relu(self.embedding(x)))

@@ -50,6 +50,9 @@ def parse_args(argv):
     p.add_argument("--val-fraction", type=float, default=0.15, help="per-device share held out for validation")
     p.add_argument("--widths", default="8,16,32", help="conv filters of the three blocks")
     p.add_argument("--embedding-dim", type=int, default=64)
+    p.add_argument("--pool", choices=list(rffp_model.FingerprintNet.POOLS), default="flatten",
+                   help="how the last conv map reaches the dense layer (see rffp_model.py)")
+    p.add_argument("--dropout", type=float, default=0.0, help="dropout before the dense layer")
     p.add_argument("--loss", choices=["supcon", "triplet"], default="supcon", help="extractor loss")
     p.add_argument("--temperature", type=float, default=0.1, help="supervised-contrastive temperature")
     p.add_argument("--margin", type=float, default=0.2, help="triplet margin")
@@ -155,7 +158,8 @@ def main(argv=None):
     rng = np.random.RandomState(args.seed)
     train_idx, val_idx = split(labels, args.val_fraction, rng)
 
-    model = rffp_model.FingerprintNet(bins, frames, args.kind, num_classes, args.widths, args.embedding_dim)
+    model = rffp_model.FingerprintNet(bins, frames, args.kind, num_classes, args.widths, args.embedding_dim,
+                                      args.pool, args.dropout)
     params = sum(p.numel() for p in model.parameters())
     macs = rffp_model.count_macs(model, bins, frames)
     out_dim = num_classes if args.kind == "classifier" else args.embedding_dim
@@ -277,7 +281,8 @@ def main(argv=None):
                             "temperature": args.temperature, "margin": args.margin,
                             "samples_per_class": args.samples_per_class, "threads": args.threads},
         "architecture": {"name": "FingerprintNet", "widths": list(args.widths),
-                         "embedding_dim": args.embedding_dim, "params": int(params), "macs": int(macs),
+                         "embedding_dim": args.embedding_dim, "pool": args.pool, "dropout": args.dropout,
+                         "params": int(params), "macs": int(macs),
                          "flops": int(2 * macs), "opset": args.opset},
         "metrics": metrics,
         "reference_file": os.path.basename(reference_path) if reference_path else None,

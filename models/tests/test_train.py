@@ -117,3 +117,34 @@ class LossTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PoolingTest(unittest.TestCase):
+    def test_gap_keeps_only_the_conv_widths_in_the_dense_layer(self):
+        flat = rffp_model.FingerprintNet(32, 31, "extractor", 3, (4, 4, 8), 8, pool="flatten")
+        gap = rffp_model.FingerprintNet(32, 31, "extractor", 3, (4, 4, 8), 8, pool="gap")
+        self.assertEqual(gap.embed.in_features, 8)
+        self.assertLess(sum(p.numel() for p in gap.parameters()), sum(p.numel() for p in flat.parameters()))
+
+    def test_every_pool_gives_unit_embeddings_of_the_same_shape(self):
+        x = torch.randn(5, 1, 32, 31)
+        for pool in rffp_model.FingerprintNet.POOLS:
+            model = rffp_model.FingerprintNet(32, 31, "extractor", 3, (4, 4, 8), 8, pool=pool, dropout=0.2).eval()
+            with torch.no_grad():
+                z = model(x)
+            self.assertEqual(tuple(z.shape), (5, 8), pool)
+            torch.testing.assert_close(z.norm(dim=1), torch.ones(5))
+
+    def test_unknown_pool_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "pool"):
+            rffp_model.FingerprintNet(32, 31, "extractor", 3, pool="max")
+
+    def test_card_records_pool_and_dropout(self):
+        with tempfile.TemporaryDirectory() as d:
+            data = os.path.join(d, "syn.npz")
+            synthetic_dataset.main([data, "--devices", "3", "--bursts", "6"])
+            out = os.path.join(d, "gap.onnx")
+            run_train(data, out, "extractor", ["--pool", "gap", "--dropout", "0.1", "--epochs", "1"])
+            with open(os.path.splitext(out)[0] + ".card.json", encoding="utf-8") as f:
+                arch = json.load(f)["architecture"]
+        self.assertEqual((arch["pool"], arch["dropout"]), ("gap", 0.1))
