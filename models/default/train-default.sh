@@ -10,5 +10,5 @@ rffp=(dotnet run --project src/RfFingerprint.Cli -c Release --)
 "${rffp[@]}" simulate --devices 60 --bursts-per-device 40 --seed 1000 --session 1 --snr-db 25 --snr-spread-db 10 \
   --minutes-since-power-on 0 --datatype ci16_le --out "$work/day1"
 "${rffp[@]}" dataset export --captures "$work/day1" --out "$work/day1.npz"
-"${rffp[@]}" train --data "$work/day1.npz" --kind extractor --out models/default/extractor.onnx --epochs 15 --seed 1 \
+"${rffp[@]}" train --data "$work/day1.npz" --kind extractor --out models/default/extractor.onnx --epochs 30 --seed 1 \
   -- --pool gap --threads 1
