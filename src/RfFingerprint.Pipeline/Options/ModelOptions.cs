@@ -7,7 +7,4 @@ public sealed class ModelOptions
 
     /// <summary>Path of the <c>.onnx</c> file; its model card (<c>NAME.card.json</c>) lies beside it.</summary>
     public string Path { get; set; } = "models/default/extractor.onnx";
-
-    /// <summary>Bursts per inference call; larger batches amortise the runtime's per-call cost.</summary>
-    public int BatchSize { get; set; } = 32;
 }
