@@ -8,6 +8,7 @@ using RfFingerprint.Service.Api;
 using RfFingerprint.Service.Capture;
 using RfFingerprint.Uhd.Streaming;
 using RfFingerprint.Service.Contracts;
+using RfFingerprint.Service.Dashboard;
 using RfFingerprint.Service.Jobs;
 using RfFingerprint.Service.Processing;
 using RfFingerprint.Service.Live;
@@ -68,12 +69,13 @@ public static class ServiceHostExtensions
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<DecisionBroadcaster>();
+        services.AddRffpDashboard();
         return builder;
     }
 
     /// <summary>
     /// Adds the request pipeline: problem details for errors and bare status codes, authentication, authorization,
-    /// then the <c>/api/v1</c> endpoints.
+    /// then the <c>/api/v1</c> endpoints. The dashboard's static files come before authentication (they hold no data).
     /// </summary>
     public static WebApplication UseRffpService(this WebApplication app)
     {
@@ -82,9 +84,10 @@ public static class ServiceHostExtensions
         _ = app.Services.GetRequiredService<PrometheusExporter>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRffpDashboardFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapRffpApi();
+        app.MapRffpApi().MapDashboardApi();
         return app;
     }
 }

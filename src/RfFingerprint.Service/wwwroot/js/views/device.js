@@ -1,0 +1,97 @@
+import { api } from '../api.js';
+import { drawCfoChart } from '../cfochart.js';
+import { drawMessage, drawSpectrogram } from '../spectrogram.js';
+import { db, esc, hz, int, num, time, verdictBadge } from '../format.js';
+
+export function renderDevice(main, id) {
+  main.innerHTML = `
+    <section class="card">
+      <p><a href="#/devices">← Devices</a></p>
+      <h2 data-testid="device-name">Device</h2>
+      <p class="error" role="alert" data-testid="device-error"></p>
+      <dl class="facts" data-testid="device-facts"></dl>
+    </section>
+    <section class="card">
+      <h3>CFO over time</h3>
+      <canvas class="chart" data-testid="cfo-chart"></canvas>
+      <p class="note">Each dot is a burst attributed to this device, coloured by verdict; the band is the CFO range the device was enrolled with.</p>
+    </section>
+    <section class="grid2">
+      <div class="card"><h3>Enrolment (mean spectrogram)</h3><canvas class="spectro" data-testid="enrolment-spectrogram"></canvas>
+        <p class="note" data-testid="enrolment-spectrogram-note"></p></div>
+      <div class="card"><h3>Latest burst</h3><canvas class="spectro" data-testid="latest-spectrogram"></canvas>
+        <p class="note" data-testid="latest-spectrogram-note"></p></div>
+    </section>
+    <section class="card">
+      <h3>Recent events</h3>
+      <div class="scroll"><table data-testid="recent-events">
+        <thead><tr><th>Time</th><th>Verdict</th><th class="num">CFO</th><th class="num">SNR</th><th class="num">Score</th><th>Claimed</th><th class="num">Capture</th></tr></thead>
+        <tbody></tbody></table></div>
+    </section>`;
+  const error = main.querySelector('[data-testid=device-error]');
+  const chart = main.querySelector('[data-testid=cfo-chart]');
+  let overview = null;
+
+  const redraw = () => {
+    if (!overview) return;
+    const e = overview.enrolment;
+    drawCfoChart(chart, overview.cfoHistory, e ? { lowerHz: e.cfoRangeLowerHz, upperHz: e.cfoRangeUpperHz, meanHz: e.cfoMeanHz } : null);
+  };
+
+  async function spectrogram(canvas, note, path, describe) {
+    drawMessage(canvas, 'computing…');
+    try {
+      const s = await api(path);
+      drawSpectrogram(canvas, s);
+      note.textContent = describe(s);
+    } catch (e) {
+      drawMessage(canvas, e.message);
+      note.textContent = '';
+    }
+  }
+
+  (async () => {
+    try {
+      overview = await api(`/dashboard/devices/${id}`);
+    } catch (e) {
+      error.textContent = `Could not load device ${id}: ${e.message}`;
+      return;
+    }
+    const { device, enrolment, recentEvents } = overview;
+    main.querySelector('[data-testid=device-name]').textContent = device.name;
+    main.querySelector('[data-testid=device-facts]').innerHTML = `
+      <dt>Status</dt><dd class="status-${esc(device.status)}">${esc(device.status)}</dd>
+      <dt>DevEUI</dt><dd>${esc(device.devEui ?? '–')}</dd>
+      <dt>DevAddrs</dt><dd>${esc(device.devAddrs.join(', ') || '–')}</dd>
+      <dt>Enrolment</dt><dd data-testid="device-enrolment">${enrolment
+        ? `${int(Math.max(enrolment.embeddingCount, enrolment.cfoCount))} bursts, CFO ${hz(enrolment.cfoMeanHz)} ± ${hz(enrolment.cfoStdHz)}, accepted ${hz(enrolment.cfoRangeLowerHz)} … ${hz(enrolment.cfoRangeUpperHz)}`
+        : 'not enrolled under the current model'}</dd>
+      <dt>Notes</dt><dd>${esc(device.hardwareNotes ?? '–')}</dd>`;
+    redraw();
+    main.querySelector('tbody').innerHTML = recentEvents.length === 0
+      ? '<tr><td colspan="7" class="muted">No event attributed to this device yet.</td></tr>'
+      : recentEvents.map(e => `<tr class="verdict-${esc(e.verdict)}" data-testid="recent-event">
+          <td>${time(e.timeUtc)}</td><td>${verdictBadge(e.verdict)}</td><td class="num">${hz(e.cfoHz)}</td><td class="num">${db(e.snrDb)}</td>
+          <td class="num">${num(e.score)}</td><td>${esc(e.claimedDevAddr ?? e.claimedDevEui ?? '–')}</td><td class="num">${e.captureId}</td></tr>`).join('');
+
+    const enrolCanvas = main.querySelector('[data-testid=enrolment-spectrogram]');
+    const enrolNote = main.querySelector('[data-testid=enrolment-spectrogram-note]');
+    const latestCanvas = main.querySelector('[data-testid=latest-spectrogram]');
+    const latestNote = main.querySelector('[data-testid=latest-spectrogram-note]');
+    if (enrolment) {
+      spectrogram(enrolCanvas, enrolNote, `/dashboard/devices/${id}/enrolment-spectrogram`, s => `mean of ${s.bursts} enrolment bursts`);
+    } else {
+      drawMessage(enrolCanvas, 'not enrolled');
+    }
+    const latest = recentEvents[0];
+    if (latest) {
+      spectrogram(latestCanvas, latestNote, `/dashboard/bursts/${latest.captureId}/${latest.sampleIndex}/spectrogram`,
+        s => `${time(latest.timeUtc)}, CFO ${hz(s.cfoHz)}, SNR ${db(s.snrDb)}`);
+    } else {
+      drawMessage(latestCanvas, 'no burst yet');
+    }
+  })();
+
+  window.addEventListener('resize', redraw);
+  return () => window.removeEventListener('resize', redraw);
+}
