@@ -32,21 +32,48 @@ internal static class DatasetCommand
             },
         };
         var noCfo = new Option<bool>("--no-cfo-compensation") { Description = "Keep each burst's CFO in the spectrogram (for the ablation of the seed paper)." };
+        var defaults = new PreprocessingParameters();
+        var window = new Option<int>("--window") { Description = "STFT window length, in samples (rectangular).", DefaultValueFactory = _ => defaults.WindowLength };
+        var hop = new Option<int>("--hop") { Description = "STFT hop, in samples.", DefaultValueFactory = _ => defaults.HopLength };
+        var fft = new Option<int>("--fft") { Description = "FFT size (power of two, at least --window; the window is zero-padded).", DefaultValueFactory = _ => defaults.FftSize };
+        var cropStart = new Option<int?>("--crop-start") { Description = "First kept row of the fftshift-ed spectrum (row FFT/2 is 0 Hz). Default: the reference crop (77 of 256) scaled to --fft, or centred on 0 Hz with --dechirp." };
+        var cropCount = new Option<int?>("--crop-count") { Description = "Kept rows. Default: the reference 102 of 256 scaled to --fft." };
+        var dechirp = new Option<bool>("--dechirp") { Description = "Multiply each preamble symbol by the conjugate ideal up-chirp before the STFT (sweep errors show around 0 Hz)." };
         var export = new Command("export", "Write features, device labels, CFO and SNR of every burst to a .npz for models/train.py.")
         {
-            captures, output, feature, noCfo,
+            captures, output, feature, noCfo, window, hop, fft, cropStart, cropCount, dechirp,
         };
         VerbAction.Attach(export, io, async (parseResult, settings, cancellationToken) =>
         {
             var paths = CaptureFiles.Expand(parseResult.GetValue(captures)!);
             var receiver = settings.Bind<ReceiverOptions>(ReceiverOptions.SectionName);
+            int fftSize = parseResult.GetValue(fft);
+            int count = parseResult.GetValue(cropCount) ?? (int)Math.Round((double)defaults.BinCropCount * fftSize / defaults.FftSize);
+            bool dechirped = parseResult.GetValue(dechirp);
+            int start = parseResult.GetValue(cropStart)
+                ?? (dechirped ? (fftSize - count) / 2 : (int)Math.Round((double)defaults.BinCropStart * fftSize / defaults.FftSize));
             var parameters = new PreprocessingParameters
             {
                 SpreadingFactor = receiver.SearchedSpreadingFactors[0],
                 BandwidthHz = receiver.BandwidthHz,
                 Kind = parseResult.GetValue(feature),
                 CompensateCfo = !parseResult.GetValue(noCfo),
+                WindowLength = parseResult.GetValue(window),
+                HopLength = parseResult.GetValue(hop),
+                FftSize = fftSize,
+                BinCropStart = start,
+                BinCropCount = count,
+                Dechirp = dechirped,
             };
+            try
+            {
+                parameters.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliUsageException($"feature parameters: {ex.Message}", ex);
+            }
+
             var target = parseResult.GetValue(output)!.FullName;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var exporter = new DatasetExporter(receiver, parameters);

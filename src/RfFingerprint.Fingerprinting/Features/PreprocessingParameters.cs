@@ -64,6 +64,13 @@ public sealed record PreprocessingParameters
     /// <summary>Whether the burst's estimated CFO is removed before the STFT (false only for ablation studies).</summary>
     public bool CompensateCfo { get; init; } = true;
 
+    /// <summary>
+    /// Whether every preamble symbol is multiplied by the conjugate ideal up-chirp before the STFT, so the spectrogram
+    /// shows the departure of the transmitter's sweep from the ideal one around 0 Hz instead of the sweep itself.
+    /// Absent from models written before this field (false).
+    /// </summary>
+    public bool Dechirp { get; init; }
+
     /// <summary>Samples per LoRa symbol: 2^SF * SampleRateHz / BandwidthHz.</summary>
     [JsonIgnore]
     public int SamplesPerSymbol => (1 << SpreadingFactor) * (int)Math.Round(SampleRateHz / BandwidthHz);
@@ -117,8 +124,8 @@ public sealed record PreprocessingParameters
             throw new ArgumentException($"window_length must be at least 2, got {WindowLength}.", nameof(WindowLength));
         if (HopLength < 1)
             throw new ArgumentException($"hop_length must be at least 1, got {HopLength}.", nameof(HopLength));
-        if (FftSize < WindowLength || !BitOperations.IsPow2(FftSize))
-            throw new ArgumentException($"fft_size must be a power of two not below window_length ({WindowLength}), got {FftSize}.", nameof(FftSize));
+        if (FftSize < WindowLength || FftSize < 4 || !BitOperations.IsPow2(FftSize))
+            throw new ArgumentException($"fft_size must be a power of two of at least 4, not below window_length ({WindowLength}), got {FftSize}.", nameof(FftSize));
         if (BinCropCount < 1 || BinCropStart < 0 || BinCropStart + BinCropCount > FftSize)
             throw new ArgumentException($"bin_crop_start ({BinCropStart}) and bin_crop_count ({BinCropCount}) must select rows inside 0..{FftSize - 1}.", nameof(BinCropStart));
         if (!Enum.IsDefined(Kind))

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using MathNet.Numerics;
+using RfFingerprint.Lora.Dsp;
 using RfFingerprint.Lora.Synchronization;
 
 namespace RfFingerprint.Fingerprinting.Features;
@@ -12,6 +13,9 @@ namespace RfFingerprint.Fingerprinting.Features;
 /// <list type="number">
 /// <item>the first <see cref="PreprocessingParameters.InputSampleCount"/> samples are CFO-compensated,
 /// y[n] = x[n] exp(-j 2 pi cfoHz n / fs) (skipped when <see cref="PreprocessingParameters.CompensateCfo"/> is false);</item>
+/// <item>with <see cref="PreprocessingParameters.Dechirp"/>, multiplied by the conjugate ideal up-chirp of every symbol,
+/// y[n] *= exp(-j 2 pi (m^2 / (2 N O^2) - m / (2 O))) with m = n mod (N O), N = 2^SF, O = fs / BW, so an ideal chirp becomes
+/// 0 Hz and the transmitter's departures from the linear sweep become frequency offsets around it;</item>
 /// <item>divided by the RMS amplitude sqrt(mean |y|^2) (with <see cref="InputNormalization.RmsAmplitude"/>);</item>
 /// <item>STFT with a rectangular window: S[k, m] = (1 / W) sum_{n &lt; W} y[m H + n] exp(-j 2 pi k n / N)
 /// (W window, H hop, N FFT size; the 1/W scaling matches scipy.signal.stft), two-sided, fftshift-ed so row N/2 is 0 Hz;</item>
@@ -22,12 +26,13 @@ namespace RfFingerprint.Fingerprinting.Features;
 /// The output is one contiguous row-major matrix, frequency x time: <c>destination[row * TimeFrames + frame]</c>.
 /// </summary>
 /// <remarks>
-/// Twiddles are precomputed here; scratch is rented from <see cref="ArrayPool{T}.Shared"/> per call and returned,
+/// The FFT (<see cref="Radix2Fft"/>) and the dechirp reference are precomputed here; scratch is rented from <see cref="ArrayPool{T}.Shared"/> per call and returned,
 /// so an extraction allocates nothing in steady state and one instance may be used from several threads at once.
 /// </remarks>
 public sealed class SpectrogramExtractor
 {
-    private readonly RadixTwoFft _fft;
+    private readonly Radix2Fft _fft;
+    private readonly Complex32[]? _dechirp;
     private readonly int _fftSize;
     private readonly int _window;
     private readonly int _hop;
@@ -45,7 +50,8 @@ public sealed class SpectrogramExtractor
         parameters.Validate();
         Parameters = parameters;
         _fftSize = parameters.FftSize;
-        _fft = new RadixTwoFft(_fftSize);
+        _fft = new Radix2Fft(_fftSize);
+        _dechirp = parameters.Dechirp ? ConjugateUpChirp(parameters.SamplesPerSymbol, parameters.SamplesPerSymbol >> parameters.SpreadingFactor) : null;
         _window = parameters.WindowLength;
         _hop = parameters.HopLength;
         _cropStart = parameters.BinCropStart;
@@ -92,7 +98,7 @@ public sealed class SpectrogramExtractor
         bool channelIndependent = Parameters.Kind == FeatureKind.ChannelIndependent;
         int powerLength = _bins * _stftFrames;
         Complex32[] sampleBuffer = ArrayPool<Complex32>.Shared.Rent(InputSampleCount);
-        float[] workBuffer = ArrayPool<float>.Shared.Rent((2 * InputSampleCount) + (2 * _fftSize) + (channelIndependent ? powerLength : 0));
+        float[] workBuffer = ArrayPool<float>.Shared.Rent((2 * _fftSize) + (channelIndependent ? powerLength : 0));
         try
         {
             Span<Complex32> samples = sampleBuffer.AsSpan(0, InputSampleCount);
@@ -112,22 +118,20 @@ public sealed class SpectrogramExtractor
                 powerScale /= meanPower;
             }
 
-            // Split once into real and imaginary rows so each frame is two contiguous block copies.
-            Span<float> allRe = workBuffer.AsSpan(0, InputSampleCount);
-            Span<float> allIm = workBuffer.AsSpan(InputSampleCount, InputSampleCount);
-            for (int n = 0; n < samples.Length; n++)
+            if (_dechirp is not null)
             {
-                allRe[n] = samples[n].Real;
-                allIm[n] = samples[n].Imaginary;
+                for (int start = 0; start < InputSampleCount; start += _dechirp.Length)
+                {
+                    Span<float> symbol = MemoryMarshal.Cast<Complex32, float>(samples.Slice(start, _dechirp.Length));
+                    MultiplyComplex(symbol, MemoryMarshal.Cast<Complex32, float>(_dechirp.AsSpan()));
+                }
             }
 
-            int offset = 2 * InputSampleCount;
-            Span<float> re = workBuffer.AsSpan(offset, _fftSize);
-            Span<float> im = workBuffer.AsSpan(offset + _fftSize, _fftSize);
+            Span<Complex32> frame = MemoryMarshal.Cast<float, Complex32>(workBuffer.AsSpan(0, 2 * _fftSize));
             Span<float> power = channelIndependent
-                ? workBuffer.AsSpan(offset + (2 * _fftSize), powerLength)
+                ? workBuffer.AsSpan(2 * _fftSize, powerLength)
                 : destination[..FeatureLength];
-            ComputePower(allRe, allIm, re, im, power, powerScale);
+            ComputePower(samples, frame, power, powerScale);
 
             if (channelIndependent)
                 WriteRatios(power, destination[..FeatureLength]);
@@ -144,24 +148,55 @@ public sealed class SpectrogramExtractor
     }
 
     /// <summary>Writes |S[k, m]|^2 * powerScale of the kept rows, row-major bins x STFT frames.</summary>
-    private void ComputePower(ReadOnlySpan<float> allRe, ReadOnlySpan<float> allIm, Span<float> re, Span<float> im, Span<float> power, float powerScale)
+    private void ComputePower(ReadOnlySpan<Complex32> samples, Span<Complex32> frame, Span<float> power, float powerScale)
     {
         int half = _fftSize / 2;
         int mask = _fftSize - 1;
-        for (int frame = 0; frame < _stftFrames; frame++)
+        ReadOnlySpan<float> spectrum = MemoryMarshal.Cast<Complex32, float>(frame);
+        for (int m = 0; m < _stftFrames; m++)
         {
-            allRe.Slice(frame * _hop, _window).CopyTo(re);
-            allIm.Slice(frame * _hop, _window).CopyTo(im);
-            re[_window..].Clear();
-            im[_window..].Clear();
-            _fft.Forward(re, im);
+            samples.Slice(m * _hop, _window).CopyTo(frame);
+            frame[_window..].Clear();
+            _fft.Forward(frame);
             for (int row = 0; row < _bins; row++)
             {
                 // fftshift of an even-length spectrum: shifted row i holds FFT bin (i + N/2) mod N.
                 int k = (_cropStart + row + half) & mask;
-                power[(row * _stftFrames) + frame] = ((re[k] * re[k]) + (im[k] * im[k])) * powerScale;
+                float re = spectrum[2 * k];
+                float im = spectrum[(2 * k) + 1];
+                power[(row * _stftFrames) + m] = ((re * re) + (im * im)) * powerScale;
             }
         }
+    }
+
+    /// <summary>x *= w element-wise over interleaved complex floats (re, im pairs) of equal length.</summary>
+    private static void MultiplyComplex(Span<float> x, ReadOnlySpan<float> w)
+    {
+        for (int i = 0; i < x.Length; i += 2)
+        {
+            float re = (x[i] * w[i]) - (x[i + 1] * w[i + 1]);
+            float im = (x[i] * w[i + 1]) + (x[i + 1] * w[i]);
+            x[i] = re;
+            x[i + 1] = im;
+        }
+    }
+
+    /// <summary>
+    /// conj of one ideal up-chirp sampled at O samples per chip: exp(-j 2 pi (m^2 / (2 N O^2) - m / (2 O))), m &lt; N O
+    /// (<see cref="ReferenceChirp"/> at O = 1); the phase is reduced modulo one cycle in double precision first.
+    /// </summary>
+    private static Complex32[] ConjugateUpChirp(int samplesPerSymbol, int oversampling)
+    {
+        var reference = new Complex32[samplesPerSymbol];
+        double chips = (double)samplesPerSymbol / oversampling;
+        for (int m = 0; m < samplesPerSymbol; m++)
+        {
+            double cycles = ((double)m * m / (2.0 * chips * oversampling * oversampling)) - (m / (2.0 * oversampling));
+            double radians = 2 * Math.PI * (cycles - Math.Floor(cycles));
+            reference[m] = new Complex32((float)Math.Cos(radians), -(float)Math.Sin(radians));
+        }
+
+        return reference;
     }
 
     private void ToLogPower(Span<float> power)

@@ -192,4 +192,83 @@ public class SpectrogramExtractorTests
 
         Assert.Equal(0, allocated);
     }
+
+    [Theory]
+    [InlineData(256, 128, 256, 77, 102)]
+    [InlineData(128, 64, 512, 200, 112)]
+    public void Stft_MatchesADirectDftOfEveryFrame(int window, int hop, int fftSize, int cropStart, int cropCount)
+    {
+        // Reference: the formula of the class documentation evaluated in double precision, no FFT involved.
+        var parameters = Defaults with
+        {
+            Kind = FeatureKind.Stft, WindowLength = window, HopLength = hop, FftSize = fftSize, BinCropStart = cropStart, BinCropCount = cropCount,
+        };
+        var random = new Random(77);
+        var preamble = new Complex32[parameters.InputSampleCount];
+        for (int n = 0; n < preamble.Length; n++)
+            preamble[n] = new Complex32((float)(random.NextDouble() - 0.5), (float)(random.NextDouble() - 0.5));
+        double meanPower = preamble.Average(x => (double)x.MagnitudeSquared);
+
+        float[] features = Extract(parameters, preamble, cfoHz: 0);
+
+        int frames = parameters.TimeFrames;
+        foreach (int frame in new[] { 0, frames / 2, frames - 1 })
+        {
+            for (int row = 0; row < cropCount; row += 7)
+            {
+                int k = (cropStart + row + (fftSize / 2)) % fftSize;
+                double re = 0, im = 0;
+                for (int n = 0; n < window; n++)
+                {
+                    var x = preamble[(frame * hop) + n];
+                    double angle = -2 * Math.PI * k * n / fftSize;
+                    re += (x.Real * Math.Cos(angle)) - (x.Imaginary * Math.Sin(angle));
+                    im += (x.Real * Math.Sin(angle)) + (x.Imaginary * Math.Cos(angle));
+                }
+
+                double power = ((re * re) + (im * im)) / ((double)window * window * meanPower);
+                Assert.Equal(Math.Log10(power + parameters.LogFloor), features[(row * frames) + frame], 1e-3);
+            }
+        }
+    }
+
+    [Fact]
+    public void Dechirp_PutsEveryFrameOfIdealUpChirpsAtZeroHertz()
+    {
+        var parameters = Defaults with { Kind = FeatureKind.Stft, Dechirp = true, WindowLength = 128, HopLength = 64, BinCropStart = 112, BinCropCount = 32 };
+        var chirps = TestSignals.UpChirps(8, 7, 125_000, 1_000_000);
+
+        float[] features = Extract(parameters, chirps, cfoHz: 0);
+
+        int frames = parameters.TimeFrames;
+        int zeroHzRow = (parameters.FftSize / 2) - parameters.BinCropStart;
+        for (int frame = 0; frame < frames; frame++)
+        {
+            // A unit tone on bin 0 has |S| = 1: log power 0 there, far below it elsewhere.
+            Assert.Equal(0, features[(zeroHzRow * frames) + frame], 1e-3);
+            Assert.True(features[((zeroHzRow + 4) * frames) + frame] < -3, $"frame {frame}: energy away from 0 Hz");
+        }
+    }
+
+    [Fact]
+    public void Dechirp_ShowsASweepErrorAsAnOffsetFromZeroHertz()
+    {
+        // A chirp sent 2 bins (7.8 kHz) high, CFO not compensated, lands two rows above 0 Hz after dechirping.
+        var parameters = Defaults with { Kind = FeatureKind.Stft, Dechirp = true, CompensateCfo = false, WindowLength = 128, HopLength = 64, BinCropStart = 112, BinCropCount = 32 };
+        var shifted = TestSignals.Impair(TestSignals.UpChirps(8, 7, 125_000, 1_000_000), 2 * 3906.25, 1_000_000, Complex32.One);
+
+        float[] features = Extract(parameters, shifted, cfoHz: 0);
+
+        int frames = parameters.TimeFrames;
+        int expectedRow = (parameters.FftSize / 2) - parameters.BinCropStart + 2;
+        Assert.Equal(0, features[(expectedRow * frames) + 5], 1e-3);
+    }
+
+    [Fact]
+    public void Dechirp_IsOffByDefaultSoEarlierModelsKeepTheirFeatures()
+    {
+        var parsed = PreprocessingParameters.FromJson("""{"schema_version":1,"kind":"stft"}""");
+
+        Assert.False(parsed.Dechirp);
+    }
 }
