@@ -74,9 +74,9 @@ public sealed class BurstSpectrograms(PipelineProvider pipelines, IRegistryStore
             var lora = burst.Received.Burst;
             if (Math.Abs(lora.SampleStart - sampleIndex) <= tolerance)
             {
-                var values = Compute(burst, extractor, view);
+                var values = Compute(burst, extractor);
                 result = values is null
-                    ? SpectrogramLookup.Missing($"the burst at sample {sampleIndex} of capture {captureId} could not be fingerprinted: {burst.Problem}")
+                    ? SpectrogramLookup.Missing($"the burst at sample {sampleIndex} of capture {captureId} has no spectrogram: {burst.Problem ?? "its preamble is short or has no power"}")
                     : new SpectrogramLookup(Describe(values, extractor.Parameters, view, 1, lora), null);
                 break;
             }
@@ -128,7 +128,7 @@ public sealed class BurstSpectrograms(PipelineProvider pipelines, IRegistryStore
                 var own = opened.Annotations.NamesDevices
                     ? opened.Annotations.DeviceAt(lora.SampleStart, tolerance) == deviceName
                     : lora.Status == BurstStatus.Decoded && lora.CrcOk != false;
-                if (own && Compute(burst, extractor, view) is { } values)
+                if (own && Compute(burst, extractor) is { } values)
                 {
                     for (var i = 0; i < values.Length; i++)
                     {
@@ -166,14 +166,12 @@ public sealed class BurstSpectrograms(PipelineProvider pipelines, IRegistryStore
             : new SpectrogramExtractor(parameters with { Kind = FeatureKind.Stft, Scaling = AmplitudeScaling.LogPower });
     }
 
-    /// <summary>The matrix of one burst in <paramref name="view"/>, or null when it has none.</summary>
-    private static float[]? Compute(FingerprintedBurst burst, SpectrogramExtractor extractor, SpectrogramView view)
+    /// <summary>
+    /// The matrix of one burst, computed from its preamble and CFO by <paramref name="extractor"/> (the chain does not keep
+    /// the model's input unless <c>Pipeline:KeepFeatures</c> is set); null when it has none.
+    /// </summary>
+    private static float[]? Compute(FingerprintedBurst burst, SpectrogramExtractor extractor)
     {
-        if (view == SpectrogramView.Model)
-        {
-            return burst.Features;
-        }
-
         var lora = burst.Received.Burst;
         if (lora.Preamble.Length < extractor.InputSampleCount || !double.IsFinite(lora.CfoHz))
         {

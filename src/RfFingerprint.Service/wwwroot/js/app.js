@@ -47,10 +47,11 @@ function setFeedState(open) {
 async function enter() {
   signIn.hidden = true;
   app.hidden = false;
-  document.getElementById('role').textContent = session.role;
   document.body.dataset.role = session.role;
   await store.start(setFeedState);
   route();
+  // Shown last: it tells the user (and the tests) that the first view is ready and will not be drawn again.
+  document.getElementById('role').textContent = session.role;
 }
 
 function leave(message) {
@@ -59,6 +60,7 @@ function leave(message) {
   cleanup = null;
   session.clear();
   view.replaceChildren();
+  document.getElementById('role').textContent = '';
   app.hidden = true;
   signIn.hidden = false;
   document.getElementById('sign-in-error').textContent = message ?? '';
