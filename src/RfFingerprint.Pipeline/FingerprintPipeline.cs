@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using RfFingerprint.Fingerprinting.Inference;
 using RfFingerprint.Lora.Receiver;
 using RfFingerprint.Pipeline.Options;
@@ -32,10 +31,13 @@ public sealed class FingerprintPipeline
     /// <summary>The model the chain runs.</summary>
     public FingerprintModel Model => _model;
 
+    /// <summary>How the stages are sized.</summary>
+    public PipelineOptions Options => _options;
+
     /// <summary>
     /// Runs <paramref name="source"/> through the chain. Receiving and fingerprinting run on their own tasks, so a
     /// slow consumer only fills the bounded queues and then slows the source down. Receiver statistics of the run are
-    /// reported to <paramref name="onStatistics"/> when the stream ends.
+    /// reported to <paramref name="onStatistics"/> when the stream ends. The stages start on the first read.
     /// </summary>
     /// <exception cref="InvalidDataException">The stream's sample rate does not fit the receiver's bandwidth.</exception>
     public async IAsyncEnumerable<FingerprintedBurst> RunAsync(
@@ -43,30 +45,23 @@ public sealed class FingerprintPipeline
         Action<LoraReceiverStatistics>? onStatistics = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await using var run = Start(source, cancellationToken);
+        await foreach (var result in run.ReadAllAsync(cancellationToken))
+            yield return result;
+        onStatistics?.Invoke(run.Statistics);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="source"/> through the chain now and returns the running stages; results queue up (at most
+    /// <see cref="PipelineOptions.QueueCapacity"/> between each pair of stages) until the caller reads them. Several runs
+    /// may be started at once: they share the model, which is thread-safe.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stream's sample rate does not fit the receiver's bandwidth.</exception>
+    public PipelineRun Start(IIqSource source, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(source);
         var receiver = new ReceiverStage(source.Info, _receiverOptions);
         var fingerprinter = new FingerprintStage(_model, _options);
-        var bursts = Channel.CreateBounded<ReceivedBurst>(new BoundedChannelOptions(_options.QueueCapacity) { SingleReader = true, SingleWriter = true });
-        var results = Channel.CreateBounded<FingerprintedBurst>(new BoundedChannelOptions(_options.QueueCapacity) { SingleReader = true, SingleWriter = true });
-
-        using var stages = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var receiving = Task.Run(() => receiver.RunAsync(source, bursts.Writer, stages.Token), stages.Token);
-        var fingerprinting = Task.Run(() => fingerprinter.RunAsync(bursts.Reader, results.Writer, stages.Token), stages.Token);
-        try
-        {
-            await foreach (var result in results.Reader.ReadAllAsync(cancellationToken))
-                yield return result;
-        }
-        finally
-        {
-            // The consumer stopped early or failed: stop the stages too, and observe their outcome.
-            await stages.CancelAsync();
-            await Task.WhenAll(receiving, fingerprinting).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-
-        // Surface a stage failure (a corrupt capture, say) that ended the stream early.
-        await receiving;
-        await fingerprinting;
-        onStatistics?.Invoke(receiver.Statistics);
+        return new PipelineRun(source, receiver, fingerprinter, _options.QueueCapacity, cancellationToken);
     }
 }

@@ -36,11 +36,8 @@ internal static class AuthenticateCommands
             var service = await AuthenticationService.CreateAsync(host.Store, host.Pipeline, host.Decision, cancellationToken);
             using var output = new DecisionOutput(io.Output, parseResult.GetValue(jsonl));
             var events = new EventTally();
-            foreach (var path in paths)
-            {
-                await foreach (var decision in service.RunCaptureAsync(path, record, events, cancellationToken))
-                    output.Write(decision);
-            }
+            await foreach (var decision in service.RunCapturesAsync(paths, record, events, cancellationToken))
+                output.Write(decision);
 
             PrintSummary(io, output.Tally, record ? events.Written : null);
             return ExitCodes.Success;
@@ -52,8 +49,16 @@ internal static class AuthenticateCommands
     public static void PrintSummary(CliIo io, IReadOnlyDictionary<Verdict, int> tally, long? eventsWritten)
     {
         var total = tally.Values.Sum();
-        var parts = tally.Where(kv => kv.Value > 0).Select(kv => $"{VerdictNames.ToText(kv.Key)} {kv.Value}");
-        io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total} bursts: {string.Join(", ", parts)}"));
+        if (total == 0)
+        {
+            io.Error.WriteLine("0 bursts: no LoRa burst was detected in the recordings");
+        }
+        else
+        {
+            var parts = tally.Where(kv => kv.Value > 0).Select(kv => $"{VerdictNames.ToText(kv.Key)} {kv.Value}");
+            io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total} bursts: {string.Join(", ", parts)}"));
+        }
+
         if (eventsWritten is { } written)
             io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events: {written} new, {total - written} already recorded"));
     }

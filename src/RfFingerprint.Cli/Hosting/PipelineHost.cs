@@ -47,7 +47,9 @@ internal sealed class PipelineHost : IAsyncDisposable
             throw new CliUsageException($"model '{path}' does not exist: train one with 'rffp train' or set Model:Path");
         try
         {
-            return FingerprintModel.Load(path, sessionOptions: new SessionOptions { IntraOpThreads = Environment.ProcessorCount });
+            // One intra-op thread: the model is small and its batches come in bursts, so a pool of ONNX Runtime threads
+            // spends more CPU spinning between batches than it saves; the cores go to parallel recordings instead.
+            return FingerprintModel.Load(path, sessionOptions: new SessionOptions { IntraOpThreads = 1 });
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or ModelCompatibilityException or InvalidDataException)
         {

@@ -106,49 +106,70 @@ public sealed class AuthenticationService
     /// as events of that capture (batched; duplicates of an earlier run are skipped by the registry) and the new rows are
     /// added to <paramref name="events"/> as each batch is written.
     /// </summary>
-    public async IAsyncEnumerable<BurstDecision> RunAsync(
-        IIqSource source,
-        long? captureId,
-        EventTally? events,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BurstDecision> RunAsync(IIqSource source, long? captureId, EventTally? events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var pending = new List<AuthenticationEventData>(EventBatchSize);
-        await foreach (var burst in _pipeline.RunAsync(source, cancellationToken: cancellationToken))
-        {
-            var decision = Decide(burst);
-            var result = new BurstDecision(source.Info.Description, burst, decision);
-            if (captureId is { } id)
-            {
-                pending.Add(ToEvent(id, result));
-                if (pending.Count == EventBatchSize)
-                    await FlushAsync(pending, events, cancellationToken);
-            }
-
-            yield return result;
-        }
-
-        if (captureId is not null)
-        {
-            await FlushAsync(pending, events, cancellationToken);
-            await _population.SaveRangesAsync(_store, _decider.CurrentRanges, cancellationToken);
-        }
+        Func<CancellationToken, Task<long>>? register = captureId is { } id ? _ => Task.FromResult(id) : null;
+        return DecideAsync(source.Info.Description, _pipeline.RunAsync(source, cancellationToken: cancellationToken), register, events, cancellationToken);
     }
 
     /// <summary>Identifies (no writes) or replays (<paramref name="record"/>: events written) one recording.</summary>
     public IAsyncEnumerable<BurstDecision> RunCaptureAsync(string path, bool record, CancellationToken cancellationToken = default) =>
-        RunCaptureAsync(path, record, events: null, cancellationToken);
+        RunCapturesAsync([path], record, events: null, cancellationToken);
 
     /// <summary>
     /// Identifies (no writes) or replays (<paramref name="record"/>: events written, new rows added to
     /// <paramref name="events"/>) one recording.
     /// </summary>
-    public async IAsyncEnumerable<BurstDecision> RunCaptureAsync(string path, bool record, EventTally? events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BurstDecision> RunCaptureAsync(string path, bool record, EventTally? events, CancellationToken cancellationToken = default) =>
+        RunCapturesAsync([path], record, events, cancellationToken);
+
+    /// <summary>
+    /// Identifies (no writes) or replays (<paramref name="record"/>: events written, new rows added to
+    /// <paramref name="events"/>) recordings, yielding their decisions recording after recording in the order given.
+    /// </summary>
+    /// <remarks>
+    /// Up to <see cref="PipelineOptions.ParallelCaptures"/> recordings are received and fingerprinted at once, and a
+    /// recorded one is hashed (its registry identity) while it is decoded; a recording's results wait in its bounded
+    /// queues until its turn, so decisions, and the CFO drift they track, are those of a replay one after another. Every
+    /// recording is opened before the first burst is decided, so a malformed one stops the run before anything is written.
+    /// </remarks>
+    /// <exception cref="Sdr.SigMF.SigMFFormatException">A recording is malformed (the message names the file and the field).</exception>
+    /// <exception cref="InvalidDataException">A recording states no sample rate, or its rate does not fit the receiver.</exception>
+    public async IAsyncEnumerable<BurstDecision> RunCapturesAsync(
+        IReadOnlyList<string> paths,
+        bool record,
+        EventTally? events,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var capture = await OpenedCapture.OpenAsync(path);
-        long? captureId = record ? (await capture.RegisterAsync(_store, "replay", cancellationToken)).Id : null;
-        await foreach (var decision in RunAsync(capture.Source, captureId, events, cancellationToken))
-            yield return decision;
+        ArgumentNullException.ThrowIfNull(paths);
+        foreach (var path in paths)
+            await (await OpenedCapture.OpenAsync(path)).DisposeAsync();
+
+        var inFlight = new Queue<CaptureReplay>();
+        try
+        {
+            var next = 0;
+            while (true)
+            {
+                while (next < paths.Count && inFlight.Count < _pipeline.Options.ParallelCaptures)
+                    inFlight.Enqueue(await CaptureReplay.StartAsync(_pipeline, paths[next++], record, cancellationToken));
+                if (!inFlight.TryDequeue(out var current))
+                    break;
+                await using (current)
+                {
+                    Func<CancellationToken, Task<long>>? register = record ? token => current.RegisterAsync(_store, token) : null;
+                    var bursts = current.Run.ReadAllAsync(cancellationToken);
+                    await foreach (var decision in DecideAsync(current.Capture.Source.Info.Description, bursts, register, events, cancellationToken))
+                        yield return decision;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var replay in inFlight)
+                await replay.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -157,18 +178,56 @@ public sealed class AuthenticationService
     /// </summary>
     public long EventsWritten => Interlocked.Read(ref _eventsWritten);
 
-    private async Task FlushAsync(List<AuthenticationEventData> pending, EventTally? events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides each burst in stream order; with <paramref name="captureId"/> (which registers the capture when first
+    /// called) the decisions are written as events in batches of <see cref="EventBatchSize"/>.
+    /// </summary>
+    private async IAsyncEnumerable<BurstDecision> DecideAsync(
+        string description,
+        IAsyncEnumerable<FingerprintedBurst> bursts,
+        Func<CancellationToken, Task<long>>? captureId,
+        EventTally? events,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pending = new List<BurstDecision>(EventBatchSize);
+        await foreach (var burst in bursts.WithCancellation(cancellationToken))
+        {
+            var result = new BurstDecision(description, burst, Decide(burst));
+            if (captureId is not null)
+            {
+                pending.Add(result);
+                if (pending.Count == EventBatchSize)
+                    await FlushAsync(await captureId(cancellationToken), pending, events, cancellationToken);
+            }
+
+            yield return result;
+        }
+
+        if (captureId is not null)
+        {
+            await FlushAsync(await captureId(cancellationToken), pending, events, cancellationToken);
+            await _population.SaveRangesAsync(_store, _decider.CurrentRanges, cancellationToken);
+        }
+    }
+
+    private async Task FlushAsync(long captureId, List<BurstDecision> pending, EventTally? events, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
             return;
-        var written = await _store.InsertEventsAsync(pending, cancellationToken);
+        var rows = new AuthenticationEventData[pending.Count];
+        for (var i = 0; i < rows.Length; i++)
+            rows[i] = ToEvent(captureId, pending[i]);
+        var written = await _store.InsertEventsAsync(rows, cancellationToken);
         Interlocked.Add(ref _eventsWritten, written);
         events?.Add(written);
         pending.Clear();
     }
 
-    private AuthenticationEventData ToEvent(long captureId, BurstDecision result)
+    /// <summary>The registry event recording <paramref name="result"/> as a burst of capture <paramref name="captureId"/>
+    /// (for hosts that write events themselves, e.g. the service's group commit of uploads).</summary>
+    public AuthenticationEventData ToEvent(long captureId, BurstDecision result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var lora = result.Burst.Received.Burst;
         var frame = result.Burst.Received.Lorawan;
         var device = _population.Device(result.Decision.DeviceId);
