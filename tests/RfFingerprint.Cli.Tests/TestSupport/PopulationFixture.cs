@@ -1,3 +1,4 @@
+using System.Globalization;
 using RfFingerprint.Simulation;
 
 namespace RfFingerprint.Cli.Tests.TestSupport;
@@ -37,17 +38,23 @@ public sealed class PopulationFixture : IDisposable
     /// <summary>A model whose fingerprints are not comparable with <see cref="ModelPath"/>'s.</summary>
     public string OtherModelPath { get; }
 
-    /// <summary>A configuration file with a registry of its own and <paramref name="modelPath"/> (default: the tiny extractor).</summary>
-    public string NewConfig(string? modelPath = null, string? registryPath = null)
+    /// <summary>
+    /// A configuration file with a registry of its own and <paramref name="modelPath"/> (default: the tiny extractor);
+    /// <paramref name="parallelCaptures"/> sets <c>Pipeline:ParallelCaptures</c> (default: the machine's core count).
+    /// </summary>
+    public string NewConfig(string? modelPath = null, string? registryPath = null, int? parallelCaptures = null)
     {
         var name = Guid.NewGuid().ToString("N");
         var config = _directory.File($"{name}.json");
         var registry = registryPath ?? _directory.File($"{name}.db");
+        var pipeline = parallelCaptures is { } parallel
+            ? string.Create(CultureInfo.InvariantCulture, $"\"Threads\": 1, \"ParallelCaptures\": {parallel}")
+            : "\"Threads\": 1";
         File.WriteAllText(config, $$"""
             {
               "Registry": { "ConnectionString": "{{registry}}" },
               "Model": { "Path": "{{modelPath ?? ModelPath}}" },
-              "Pipeline": { "Threads": 1 }
+              "Pipeline": { {{pipeline}} }
             }
             """);
         return config;
