@@ -19,15 +19,17 @@ public sealed class LiveEventsTests(DashboardFixture fixture, ITestOutputHelper 
         await Expect(page.GetByTestId("feed-state")).ToHaveAttributeAsync("data-open", "true");
         await page.GotoAsync(fixture.Host.BaseAddress + "#/jobs");
         await page.Locator("[data-testid=capture-row][data-name='traffic.sigmf-meta']").GetByTestId("replay").ClickAsync();
-        await Expect(page.Locator("[data-testid=job-row][data-kind=replay]").First).ToHaveAttributeAsync("data-state", "succeeded");
+        var job = page.Locator("[data-testid=job-row][data-kind=replay]", new() { HasText = "traffic.sigmf-meta" });
+        await Expect(job).ToHaveAttributeAsync("data-state", "succeeded");
 
         await page.GotoAsync(fixture.Host.BaseAddress + "#/live");
         // data-live marks rows that came over the server-sent event stream, not from the stored history.
         var live = page.Locator("[data-testid=live-event][data-live=true]");
         await Expect(live.And(page.Locator("[data-verdict=authenticated]")).First).ToBeVisibleAsync();
         await Expect(live.And(page.Locator("[data-verdict=unknown_device]")).First).ToBeVisibleAsync();
-        Assert.Equal("rgb(27, 135, 63)", await BadgeColourAsync(live.And(page.Locator("[data-verdict=authenticated]")).First));
-        Assert.Equal("rgb(199, 119, 0)", await BadgeColourAsync(live.And(page.Locator("[data-verdict=unknown_device]")).First));
+        // Rows are redrawn as decisions arrive, so the colour is read through a retrying expectation, not a one-off evaluation.
+        await Expect(live.And(page.Locator("[data-verdict=authenticated]")).First.Locator(".badge")).ToHaveCSSAsync("background-color", "rgb(27, 135, 63)");
+        await Expect(live.And(page.Locator("[data-verdict=unknown_device]")).First.Locator(".badge")).ToHaveCSSAsync("background-color", "rgb(199, 119, 0)");
         output.WriteLine($"screenshot: {await DashboardFixture.ScreenshotAsync(page, "live-events")}");
         await page.CloseAsync();
     }
@@ -92,7 +94,4 @@ public sealed class LiveEventsTests(DashboardFixture fixture, ITestOutputHelper 
         Assert.Equal(e.SampleIndex, stft.SampleIndex);
         Assert.Equal(e.CfoHz, stft.CfoHz!.Value, 1e-6);
     }
-
-    private static Task<string> BadgeColourAsync(ILocator row) =>
-        row.Locator(".badge").EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
 }

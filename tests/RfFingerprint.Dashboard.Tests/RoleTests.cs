@@ -26,7 +26,8 @@ public sealed class RoleTests(DashboardFixture fixture, ITestOutputHelper output
         await page.GetByTestId("enrol-name").FillAsync(DashboardHost.DeviceToEnrol);
         await page.Locator($"[data-testid=enrol-capture][value^='uploaded-{DashboardHost.DeviceToEnrol}']").CheckAsync();
         await page.GetByTestId("enrol-button").ClickAsync();
-        await Expect(page.Locator("[data-testid=job-row][data-kind=enrolment]").First).ToHaveAttributeAsync("data-state", "succeeded");
+        var job = page.Locator("[data-testid=job-row][data-kind=enrolment]", new() { HasText = $"{DashboardHost.DeviceToEnrol} from uploaded-" });
+        await Expect(job).ToHaveAttributeAsync("data-state", "succeeded");
         output.WriteLine($"screenshot: {await DashboardFixture.ScreenshotAsync(page, "admin-enrolled")}");
 
         await page.GotoAsync(fixture.Host.BaseAddress + "#/devices");

@@ -12,7 +12,7 @@ export function renderJobs(main) {
       <div class="card" data-role="operator" data-testid="upload-card">
         <h2>Upload a capture</h2>
         <form class="form" data-testid="upload-form">
-          <label>Files: a SigMF archive (<code>.sigmf</code>), a <code>.sigmf-meta</code> + <code>.sigmf-data</code> pair, or raw cf32
+          <label><span>Files: a SigMF archive (<code>.sigmf</code>), a <code>.sigmf-meta</code> + <code>.sigmf-data</code> pair, or raw cf32</span>
             <input type="file" multiple data-testid="upload-files" required></label>
           <label>Name in the capture folder <input data-testid="upload-name" pattern="[A-Za-z0-9._-]{1,128}" placeholder="from the file name"></label>
           <label>Sample rate, Hz (raw cf32 only) <input type="number" min="1" step="any" data-testid="upload-rate"></label>
@@ -62,7 +62,7 @@ export function renderJobs(main) {
       applyRole(capturesBody);
       if (enrolCaptures.isConnected) {
         const checked = new Set([...enrolCaptures.querySelectorAll('input:checked')].map(i => i.value));
-        enrolCaptures.innerHTML = '<legend class="note">Recordings</legend>' + captures.map(c => `<label class="row">
+        enrolCaptures.innerHTML = '<legend class="note">Recordings</legend>' + captures.map(c => `<label class="check">
           <input type="checkbox" value="${esc(c.name)}" data-testid="enrol-capture" ${checked.has(c.name) ? 'checked' : ''}> ${esc(c.name)}</label>`).join('');
       }
       capturesError.textContent = '';
@@ -81,7 +81,7 @@ export function renderJobs(main) {
         : jobs.map(j => `<tr data-testid="job-row" data-job-id="${esc(j.id)}" data-state="${esc(j.state)}" data-kind="${esc(j.kind)}">
             <td>${esc(j.kind)}</td><td>${esc(describeRequest(j))}</td><td data-testid="job-state">${esc(j.state)}</td>
             <td><progress max="1" value="${j.state === 'succeeded' ? 1 : j.progress}"></progress></td>
-            <td>${esc(j.error ?? describeResult(j) ?? j.message ?? '')}</td><td>${time(j.createdUtc)}</td></tr>`).join('');
+            <td class="wrap">${esc(j.error ?? describeResult(j) ?? j.message ?? '')}</td><td>${time(j.createdUtc)}</td></tr>`).join('');
       if (jobs.some(j => j.state === 'succeeded' && j.kind === 'enrolment')) refreshDevices().catch(() => {});
       const busy = jobs.some(j => !['succeeded', 'failed'].includes(j.state));
       jobsTimer = setTimeout(loadJobs, busy ? 500 : 3000);
@@ -181,6 +181,6 @@ function describeResult(job) {
   const r = job.result;
   if (!r) return null;
   if (job.kind === 'replay' && r.bursts !== undefined) return `${r.bursts} bursts, ${r.eventsWritten ?? r.events ?? '?'} events`;
-  if (job.kind === 'enrolment' && r.bursts !== undefined) return `${r.bursts} bursts enrolled`;
+  if (job.kind === 'enrolment' && r.burstsUsed !== undefined) return `${r.burstsUsed} bursts enrolled, ${r.burstsSkipped ?? 0} skipped`;
   return JSON.stringify(r).slice(0, 120);
 }

@@ -16,6 +16,7 @@ export function renderLive(main) {
             ${VERDICTS.map(v => `<option value="${v}">${VERDICT_LABELS[v]}</option>`).join('')}</select></label>
           <span class="note" data-testid="event-count"></span>
         </div>
+        <div class="legend" data-testid="verdict-legend">${VERDICTS.map(verdictBadge).join('')}</div>
         <div class="scroll"><table data-testid="live-events">
           <thead><tr><th>Time</th><th>Verdict</th><th>Device</th><th>Claimed</th><th class="num">CFO</th><th class="num">SNR</th><th class="num">Score</th><th>Source</th></tr></thead>
           <tbody></tbody></table></div>
