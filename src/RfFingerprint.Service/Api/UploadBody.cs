@@ -32,12 +32,9 @@ internal static class UploadBody
                 case ArchiveContentType or "application/sigmf":
                     return TypedResults.Ok(await CaptureStore.WriteArchiveAsync(basePath + SigMFPaths.ArchiveExtension, request.Body, cancellationToken));
                 case RawContentType:
-                    var validation = new Validation();
-                    var rateHz = Header(request, SampleRateHeader, validation, required: true, 1, MaxSampleRateHz);
-                    var centerHz = Header(request, CenterFrequencyHeader, validation, required: false, 0, 10e9);
-                    if (!validation.IsValid)
+                    if (RawHeaders(request, out var rateHz, out var centerHz) is { } invalid)
                     {
-                        return TypedResults.ValidationProblem(validation.Errors);
+                        return invalid;
                     }
 
                     return TypedResults.Ok(await CaptureStore.WriteRawCf32Async(basePath, name, request.Body, rateHz, centerHz, cancellationToken));
@@ -54,6 +51,19 @@ internal static class UploadBody
         {
             return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", ex.Message);
         }
+    }
+
+    /// <summary>True when the body is raw cf32 (<see cref="RawContentType"/>).</summary>
+    public static bool IsRaw(HttpRequest request) =>
+        string.Equals(request.ContentType?.Split(';')[0].Trim(), RawContentType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the sample rate and centre frequency headers of a raw cf32 upload; a 400 problem when they are unusable.</summary>
+    public static ValidationProblem? RawHeaders(HttpRequest request, out double sampleRateHz, out double centerFrequencyHz)
+    {
+        var validation = new Validation();
+        sampleRateHz = Header(request, SampleRateHeader, validation, required: true, 1, MaxSampleRateHz);
+        centerFrequencyHz = Header(request, CenterFrequencyHeader, validation, required: false, 0, 10e9);
+        return validation.IsValid ? null : TypedResults.ValidationProblem(validation.Errors);
     }
 
     private static double Header(HttpRequest request, string header, Validation validation, bool required, double min, double max)

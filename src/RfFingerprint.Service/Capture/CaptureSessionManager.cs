@@ -30,6 +30,9 @@ public sealed partial class CaptureSessionManager(
     IOptions<CaptureOptions> options,
     ILogger<CaptureSessionManager> logger) : IHealthContributor, IAsyncDisposable
 {
+    /// <summary>How long a stopping session may take to write its last events before its pipeline is cancelled.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
     private readonly Lock _gate = new();
     private Session? _current;
     private CaptureStatus _last = new("stopped", null, null, null, null, CaptureRecordMode.None, null, null, 0, 0, 0, 0, null);
@@ -168,7 +171,11 @@ public sealed partial class CaptureSessionManager(
             LogStarted(logger, session.Id, session.SourceName, session.Record);
             try
             {
-                await foreach (var decision in authentication.RunAsync(source, capture.Id, session.Stop.Token))
+                // A stop ends the stream (the last decisions are still written); only a stop that does not finish
+                // within StopGrace cancels the pipeline itself.
+                session.Stop.Token.Register(() => session.Abort.CancelAfter(StopGrace));
+                var stream = new StoppableIqSource(source, session.Stop.Token);
+                await foreach (var decision in authentication.RunAsync(stream, capture.Id, session.Abort.Token))
                 {
                     Interlocked.Increment(ref session.Bursts);
                     metrics.Decisions.Add(1, new KeyValuePair<string, object?>("verdict", decision.VerdictText));
@@ -184,7 +191,7 @@ public sealed partial class CaptureSessionManager(
                 recorder?.Complete();
             }
         }
-        catch (OperationCanceledException) when (session.Stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (session.Stop.IsCancellationRequested || session.Abort.IsCancellationRequested)
         {
             // Stopped by request or by the session's time limit.
         }
@@ -261,6 +268,8 @@ public sealed partial class CaptureSessionManager(
         public DateTimeOffset StartedUtc { get; } = startedUtc;
 
         public CancellationTokenSource Stop { get; } = new();
+
+        public CancellationTokenSource Abort { get; } = new();
 
         public Task? Task { get; set; }
 

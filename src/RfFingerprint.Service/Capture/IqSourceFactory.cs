@@ -5,8 +5,13 @@ using RfFingerprint.Uhd.Streaming;
 
 namespace RfFingerprint.Service.Capture;
 
-/// <summary>Builds the configured live source (<see cref="CaptureOptions.Source"/>).</summary>
-public sealed class IqSourceFactory(IOptions<CaptureOptions> options, IOptions<UhdOptions> uhd, IHostEnvironment environment, ILoggerFactory loggers)
+/// <summary>Builds the configured live source (<see cref="CaptureOptions.Source"/>): built-in or a registered <see cref="IIqSourceProvider"/>.</summary>
+public sealed class IqSourceFactory(
+    IOptions<CaptureOptions> options,
+    IOptions<UhdOptions> uhd,
+    IHostEnvironment environment,
+    ILoggerFactory loggers,
+    IEnumerable<IIqSourceProvider> providers)
 {
     /// <summary>A new, unopened source.</summary>
     /// <exception cref="InvalidOperationException">The configuration names no usable source.</exception>
@@ -42,7 +47,9 @@ public sealed class IqSourceFactory(IOptions<CaptureOptions> options, IOptions<U
                 });
 
             default:
-                throw new InvalidOperationException($"Capture:Source '{capture.Source}' is neither 'uhd' nor 'sigmf'");
+                var provider = providers.FirstOrDefault(p => string.Equals(p.Name, capture.Source, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new InvalidOperationException($"Capture:Source '{capture.Source}' is neither 'uhd' nor 'sigmf' nor a registered source");
+                return await provider.CreateAsync(cancellationToken);
         }
     }
 }

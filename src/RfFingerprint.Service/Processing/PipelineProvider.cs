@@ -13,7 +13,8 @@ namespace RfFingerprint.Service.Processing;
 /// <summary>
 /// The service's one instance of the receive chain (<see cref="FingerprintPipeline"/>) and of the use cases built on
 /// it. The model is loaded on first use (so the API starts without one); the enrolled population is cached until an
-/// enrolment, revocation or deletion invalidates it. Thread-safe.
+/// enrolment, revocation or deletion invalidates it. Also owns the upload path of <c>POST /api/v1/authenticate</c>
+/// (<see cref="UploadReceiver"/>, <see cref="Uploads"/>, <see cref="Events"/>). Thread-safe.
 /// </summary>
 public sealed class PipelineProvider(
     IOptions<ModelOptions> modelOptions,
@@ -21,13 +22,22 @@ public sealed class PipelineProvider(
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<DecisionSettings> decisionSettings,
     IHostEnvironment environment,
-    IRegistryStore registry) : IHealthContributor, IDisposable
+    IRegistryStore registry) : IHealthContributor, IDisposable, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private FingerprintModel? _model;
     private FingerprintPipeline? _pipeline;
     private string? _loadProblem;
     private AuthenticationService? _authentication;
+
+    /// <summary>Finds the bursts of in-memory uploads (pooled receivers).</summary>
+    public UploadReceiver UploadReceiver { get; } = new(receiverOptions);
+
+    /// <summary>Fingerprints and decides the bursts of in-memory uploads (pooled stages).</summary>
+    public UploadAuthenticator Uploads { get; } = new(pipelineOptions.Value);
+
+    /// <summary>Group commit of uploads' captures and events.</summary>
+    public EventGroupCommit Events { get; } = new(registry);
 
     /// <inheritdoc/>
     public string Name => "model";
@@ -150,8 +160,12 @@ public sealed class PipelineProvider(
     }
 
     /// <inheritdoc/>
-    public void Dispose()
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Writes the uploads still queued, then releases the model.</summary>
+    public async ValueTask DisposeAsync()
     {
+        await Events.DisposeAsync();
         _model?.Dispose();
         _gate.Dispose();
     }

@@ -132,24 +132,39 @@ public sealed class JobsTests
     }
 
     [Fact]
-    public async Task Authenticate_RawCf32Upload_ReturnsOneDecisionPerBurstAndRecordsNothing()
+    public async Task Authenticate_RawCf32Upload_ReturnsOneDecisionPerBurstAndRecordsEachOnce()
     {
         await using var service = await ServiceFactory.StartAsync(RegistryProvider.Sqlite, TestCaptures.Settings());
         TestCaptures.CopyInto(service.CaptureDirectory);
         using var admin = service.ClientFor(ApiKeyRole.Admin);
         Assert.Equal("succeeded", (await SubmitAsync(admin, "/api/v1/enrolments", new EnrolRequest(TestCaptures.DeviceNames[0], [TestCaptures.DeviceRecordings[0]], null, null))).State);
         using var operatorClient = service.ClientFor(ApiKeyRole.Operator);
-        var body = new ByteArrayContent(TestCaptures.RawSamples(1));
-        body.Headers.ContentType = new("application/octet-stream");
-        body.Headers.Add("X-Sample-Rate-Hz", "1000000");
 
-        var response = await operatorClient.PostAsync("/api/v1/authenticate", body);
+        var response = await operatorClient.PostAsync("/api/v1/authenticate", RawBody(TestCaptures.RawSamples(1)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = (await response.Content.ReadFromJsonAsync<AuthenticateResponse>())!;
         Assert.True(result.Bursts > 0);
         Assert.Equal(result.Bursts, result.Decisions.Count);
-        Assert.Equal(0, await service.Registry.CountEventsAsync(new EventQuery()));
+        Assert.Equal(result.Bursts, await service.Registry.CountEventsAsync(new EventQuery()));
+    }
+
+    [Fact]
+    public async Task Authenticate_SameUploadTwice_RecordsItsEventsOnce()
+    {
+        await using var service = await ServiceFactory.StartAsync(RegistryProvider.Sqlite, TestCaptures.Settings());
+        TestCaptures.CopyInto(service.CaptureDirectory);
+        using var admin = service.ClientFor(ApiKeyRole.Admin);
+        Assert.Equal("succeeded", (await SubmitAsync(admin, "/api/v1/enrolments", new EnrolRequest(TestCaptures.DeviceNames[0], [TestCaptures.DeviceRecordings[0]], null, null))).State);
+        using var operatorClient = service.ClientFor(ApiKeyRole.Operator);
+        var samples = TestCaptures.RawSamples(1);
+
+        var first = (await (await operatorClient.PostAsync("/api/v1/authenticate", RawBody(samples))).Content.ReadFromJsonAsync<AuthenticateResponse>())!;
+        var second = await operatorClient.PostAsync("/api/v1/authenticate", RawBody(samples));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(first.Bursts, (await second.Content.ReadFromJsonAsync<AuthenticateResponse>())!.Bursts);
+        Assert.Equal(first.Bursts, await service.Registry.CountEventsAsync(new EventQuery()));
     }
 
     [Fact]
@@ -199,6 +214,14 @@ public sealed class JobsTests
         Assert.Equal("field-1.sigmf-meta", Assert.Single(listed).Name);
         var again = await operatorClient.PostAsync("/api/v1/captures?name=field-1", new ByteArrayContent(new byte[8]) { Headers = { ContentType = new("application/octet-stream") } });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    private static ByteArrayContent RawBody(byte[] samples)
+    {
+        var body = new ByteArrayContent(samples);
+        body.Headers.ContentType = new("application/octet-stream");
+        body.Headers.Add("X-Sample-Rate-Hz", "1000000");
+        return body;
     }
 
     private static async Task<JobResponse> SubmitAsync(HttpClient client, string path, object body)
