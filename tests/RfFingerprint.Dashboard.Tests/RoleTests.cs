@@ -38,6 +38,28 @@ public sealed class RoleTests(DashboardFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task AdminRevokesAndReactivatesADeviceFromTheList()
+    {
+        const string name = "bench-spare";
+        using (var admin = fixture.Host.ClientFor(ApiKeyRole.Admin))
+        {
+            using var created = await admin.PostAsJsonAsync("/api/v1/devices", new CreateDeviceRequest(name, null, null, null));
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        var page = await fixture.SignInAsync(ApiKeyRole.Admin);
+        // The page asks before revoking; Playwright would dismiss the question unless told to accept it.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        var row = page.Locator($"[data-testid=device-row][data-name={name}]");
+        await row.GetByTestId("revoke").ClickAsync();
+        await Expect(row.GetByTestId("device-status")).ToHaveTextAsync("revoked");
+
+        await row.GetByTestId("reactivate").ClickAsync();
+        await Expect(row.GetByTestId("device-status")).ToHaveTextAsync("active");
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Viewer_SeesNoOperatorOrAdminAction()
     {
         var page = await fixture.SignInAsync(ApiKeyRole.Viewer);

@@ -42,6 +42,27 @@ public sealed class SignInTests(DashboardFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task EveryView_LoadsOnlyFromTheServiceItself()
+    {
+        var page = await fixture.Browser.Context.NewPageAsync();
+        var requested = new List<string>();
+        page.Request += (_, request) => requested.Add(request.Url);
+        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
+        await page.GetByTestId("api-key").FillAsync(fixture.Host.KeyFor(ApiKeyRole.Admin));
+        await page.GetByTestId("sign-in-button").ClickAsync();
+        await Expect(page.GetByTestId("role")).ToHaveTextAsync("admin");
+        foreach (var view in new[] { "live", "jobs", "radio", "devices" })
+        {
+            await page.GotoAsync($"{fixture.Host.BaseAddress}#/{view}");
+            await Expect(page.Locator($"[data-nav={view}]")).ToHaveClassAsync("active");
+        }
+
+        Assert.NotEmpty(requested);
+        Assert.All(requested, url => Assert.StartsWith(fixture.Host.BaseAddress.ToString(), url, StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task SignOut_ForgetsTheKey()
     {
         var page = await fixture.SignInAsync(ApiKeyRole.Viewer);
