@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 using RfFingerprint.Dashboard.Tests.Support;
 using RfFingerprint.Registry.Entities;
+using RfFingerprint.Registry.Inputs;
 using RfFingerprint.Service.Contracts;
 using RfFingerprint.Service.Dashboard;
 using Xunit.Abstractions;
@@ -93,5 +94,19 @@ public sealed class LiveEventsTests(DashboardFixture fixture, ITestOutputHelper 
         Assert.True(stft.MaxValue > stft.MinValue);
         Assert.Equal(e.SampleIndex, stft.SampleIndex);
         Assert.Equal(e.CfoHz, stft.CfoHz!.Value, 1e-6);
+    }
+
+    [Fact]
+    public async Task BurstOfACaptureWithoutAFile_Is404SayingWhy()
+    {
+        // A live session is registered under a label, not a file: its bursts cannot be recomputed.
+        var capture = await fixture.Host.Registry.RegisterCaptureAsync(
+            new CaptureInfo("uhd:session-without-recording", new string('a', 128), "uhd", 1_000_000, 868_100_000, null));
+        using var viewer = fixture.Host.ClientFor(ApiKeyRole.Viewer);
+
+        using var response = await viewer.GetAsync($"/api/v1/dashboard/bursts/{capture.Id}/0/spectrogram");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("no recording file", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
