@@ -19,6 +19,9 @@ public sealed class AuthenticationService
     /// <summary>Events are written in transactions of this many: an interruption loses at most one batch, which a rerun writes.</summary>
     public const int EventBatchSize = 256;
 
+    /// <summary>Capture id of an event made before its capture is registered (its hash may still be running); set when the batch is written.</summary>
+    private const long UnregisteredCapture = 0;
+
     private readonly IRegistryStore _store;
     private readonly FingerprintPipeline _pipeline;
     private readonly EnrolledPopulation _population;
@@ -189,13 +192,14 @@ public sealed class AuthenticationService
         EventTally? events,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pending = new List<BurstDecision>(EventBatchSize);
+        // Events wait for their batch without the burst they came from, so a batch does not hold 256 preambles.
+        var pending = new List<AuthenticationEventData>(EventBatchSize);
         await foreach (var burst in bursts.WithCancellation(cancellationToken))
         {
             var result = new BurstDecision(description, burst, Decide(burst));
             if (captureId is not null)
             {
-                pending.Add(result);
+                pending.Add(ToEvent(UnregisteredCapture, result));
                 if (pending.Count == EventBatchSize)
                     await FlushAsync(await captureId(cancellationToken), pending, events, cancellationToken);
             }
@@ -210,13 +214,13 @@ public sealed class AuthenticationService
         }
     }
 
-    private async Task FlushAsync(long captureId, List<BurstDecision> pending, EventTally? events, CancellationToken cancellationToken)
+    private async Task FlushAsync(long captureId, List<AuthenticationEventData> pending, EventTally? events, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
             return;
         var rows = new AuthenticationEventData[pending.Count];
         for (var i = 0; i < rows.Length; i++)
-            rows[i] = ToEvent(captureId, pending[i]);
+            rows[i] = pending[i] with { CaptureId = captureId };
         var written = await _store.InsertEventsAsync(rows, cancellationToken);
         Interlocked.Add(ref _eventsWritten, written);
         events?.Add(written);
