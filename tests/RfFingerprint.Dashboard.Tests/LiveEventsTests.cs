@@ -84,9 +84,14 @@ public sealed class LiveEventsTests(DashboardFixture fixture, ITestOutputHelper 
         var oldest = (await viewer.GetFromJsonAsync<Page<EventResponse>>($"/api/v1/events?limit=1&offset={total - 1}"))!;
         var e = Assert.Single(oldest.Items);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var answer = await viewer.GetAsync($"/api/v1/dashboard/bursts/{e.CaptureId}/{e.SampleIndex}/spectrogram");
+        output.WriteLine($"first request (recomputed): {clock.ElapsedMilliseconds} ms");
         Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
         var stft = (await answer.Content.ReadFromJsonAsync<SpectrogramResponse>())!;
+        clock.Restart();
+        _ = await viewer.GetFromJsonAsync<SpectrogramResponse>($"/api/v1/dashboard/bursts/{e.CaptureId}/{e.SampleIndex}/spectrogram");
+        output.WriteLine($"second request (cached): {clock.ElapsedMilliseconds} ms");
         var model = (await viewer.GetFromJsonAsync<SpectrogramResponse>($"/api/v1/dashboard/bursts/{e.CaptureId}/{e.SampleIndex}/spectrogram?view=model"))!;
 
         Assert.Equal(stft.FrequencyBins * stft.TimeFrames, stft.Values.Count);

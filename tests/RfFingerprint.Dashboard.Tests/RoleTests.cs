@@ -67,6 +67,10 @@ public sealed class RoleTests(DashboardFixture fixture, ITestOutputHelper output
         await Expect(page.GetByTestId("revoke")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("enrol-link")).ToHaveCountAsync(0);
 
+        await page.Locator("[data-testid=device-row] a").First.ClickAsync();
+        await Expect(page.GetByTestId("device-enrolment")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("device-lifecycle")).ToHaveCountAsync(0);
+
         await page.GotoAsync(fixture.Host.BaseAddress + "#/jobs");
         await Expect(page.GetByTestId("capture-row").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("replay")).ToHaveCountAsync(0);

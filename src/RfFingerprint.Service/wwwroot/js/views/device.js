@@ -1,4 +1,5 @@
 import { api } from '../api.js';
+import { applyRole } from '../session.js';
 import { drawCfoChart } from '../cfochart.js';
 import { drawMessage, drawSpectrogram } from '../spectrogram.js';
 import { db, esc, hz, int, num, time, verdictBadge } from '../format.js';
@@ -7,19 +8,22 @@ export function renderDevice(main, id) {
   main.innerHTML = `
     <section class="card">
       <p><a href="#/devices">← Devices</a></p>
-      <h2 data-testid="device-name">Device</h2>
+      <div class="row" style="justify-content: space-between">
+        <h2 data-testid="device-name">Device</h2>
+        <button data-role="admin" data-testid="device-lifecycle" hidden></button>
+      </div>
       <p class="error" role="alert" data-testid="device-error"></p>
       <dl class="facts" data-testid="device-facts"></dl>
     </section>
     <section class="card">
       <h3>CFO over time</h3>
-      <canvas class="chart" data-testid="cfo-chart"></canvas>
+      <canvas class="chart" data-testid="cfo-chart" role="img" aria-label="CFO of each burst over time with the enrolled range"></canvas>
       <p class="note">Each dot is a burst attributed to this device, coloured by verdict; the band is the CFO range the device was enrolled with.</p>
     </section>
     <section class="grid2">
-      <div class="card"><h3>Enrolment (mean spectrogram)</h3><canvas class="spectro" data-testid="enrolment-spectrogram"></canvas>
+      <div class="card"><h3>Enrolment (mean spectrogram)</h3><canvas class="spectro" data-testid="enrolment-spectrogram" role="img" aria-label="mean spectrogram of the enrolment bursts"></canvas>
         <p class="note" data-testid="enrolment-spectrogram-note"></p></div>
-      <div class="card"><h3>Latest burst</h3><canvas class="spectro" data-testid="latest-spectrogram"></canvas>
+      <div class="card"><h3>Latest burst</h3><canvas class="spectro" data-testid="latest-spectrogram" role="img" aria-label="spectrogram of the latest burst"></canvas>
         <p class="note" data-testid="latest-spectrogram-note"></p></div>
     </section>
     <section class="card">
@@ -28,7 +32,19 @@ export function renderDevice(main, id) {
         <thead><tr><th>Time</th><th>Verdict</th><th class="num">CFO</th><th class="num">SNR</th><th class="num">Score</th><th>Claimed</th><th class="num">Capture</th></tr></thead>
         <tbody></tbody></table></div>
     </section>`;
+  applyRole(main);
   const error = main.querySelector('[data-testid=device-error]');
+  const lifecycle = main.querySelector('[data-testid=device-lifecycle]');
+  lifecycle?.addEventListener('click', async () => {
+    const action = lifecycle.dataset.action;
+    if (action === 'revoke' && !confirm('Revoke this device? Its bursts will no longer authenticate.')) return;
+    try {
+      await api(`/devices/${id}/${action}`, { method: 'POST' });
+      await load();
+    } catch (e) {
+      error.textContent = `${action} failed: ${e.message}`;
+    }
+  });
   const chart = main.querySelector('[data-testid=cfo-chart]');
   let overview = null;
 
@@ -50,7 +66,7 @@ export function renderDevice(main, id) {
     }
   }
 
-  (async () => {
+  async function load() {
     try {
       overview = await api(`/dashboard/devices/${id}`);
     } catch (e) {
@@ -59,6 +75,13 @@ export function renderDevice(main, id) {
     }
     const { device, enrolment, recentEvents } = overview;
     main.querySelector('[data-testid=device-name]').textContent = device.name;
+    if (lifecycle) {
+      const active = device.status === 'active';
+      lifecycle.dataset.action = active ? 'revoke' : 'reactivate';
+      lifecycle.textContent = active ? 'Revoke' : 'Reactivate';
+      lifecycle.className = active ? 'danger' : 'secondary';
+      lifecycle.hidden = false;
+    }
     main.querySelector('[data-testid=device-facts]').innerHTML = `
       <dt>Status</dt><dd class="status-${esc(device.status)}">${esc(device.status)}</dd>
       <dt>DevEUI</dt><dd>${esc(device.devEui ?? '–')}</dd>
@@ -90,7 +113,9 @@ export function renderDevice(main, id) {
     } else {
       drawMessage(latestCanvas, 'no burst yet');
     }
-  })();
+  }
+
+  load();
 
   window.addEventListener('resize', redraw);
   return () => window.removeEventListener('resize', redraw);

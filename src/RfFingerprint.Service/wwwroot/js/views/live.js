@@ -24,7 +24,7 @@ export function renderLive(main) {
       <aside class="card" data-testid="burst-detail">
         <h2>Burst</h2>
         <p class="muted" data-testid="burst-hint">Select an event to see its spectrogram and decision.</p>
-        <canvas class="spectro" data-testid="burst-spectrogram" hidden></canvas>
+        <canvas class="spectro" data-testid="burst-spectrogram" role="img" aria-label="spectrogram of the selected burst" hidden></canvas>
         <dl class="facts" data-testid="burst-facts"></dl>
       </aside>
     </section>`;
