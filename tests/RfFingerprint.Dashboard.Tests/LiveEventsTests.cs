@@ -61,9 +61,10 @@ public sealed class LiveEventsTests(DashboardFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task SelectingABurst_DrawsItsSpectrogramAndShowsTheDecision()
     {
+        var replayed = await OldestEventAsync();
         var page = await fixture.SignInAsync(ApiKeyRole.Viewer);
         await page.GotoAsync(fixture.Host.BaseAddress + "#/live");
-        var row = page.Locator($"[data-testid=live-event][data-device={DashboardHost.EnrolledDevices[0]}]").First;
+        var row = page.Locator($"[data-testid=live-event][data-capture-id='{replayed.CaptureId}'][data-device={DashboardHost.EnrolledDevices[0]}]").First;
         await row.ClickAsync();
 
         var canvas = page.GetByTestId("burst-spectrogram");
@@ -79,10 +80,7 @@ public sealed class LiveEventsTests(DashboardFixture fixture, ITestOutputHelper 
     public async Task BurstSpectrogramEndpoint_AnswersOneMatrixOfTheModelsShape()
     {
         using var viewer = fixture.Host.ClientFor(ApiKeyRole.Viewer);
-        // The oldest event comes from the set-up's replay of a recording (a live session's bursts have no file to go back to).
-        var total = (await viewer.GetFromJsonAsync<Page<EventResponse>>("/api/v1/events?limit=1"))!.Total;
-        var oldest = (await viewer.GetFromJsonAsync<Page<EventResponse>>($"/api/v1/events?limit=1&offset={total - 1}"))!;
-        var e = Assert.Single(oldest.Items);
+        var e = await OldestEventAsync();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var answer = await viewer.GetAsync($"/api/v1/dashboard/bursts/{e.CaptureId}/{e.SampleIndex}/spectrogram");
@@ -113,5 +111,17 @@ public sealed class LiveEventsTests(DashboardFixture fixture, ITestOutputHelper 
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("no recording file", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The oldest event: one of the set-up's replay of a recording (a live session's bursts, which other tests add, have
+    /// no file to go back to).
+    /// </summary>
+    private async Task<EventResponse> OldestEventAsync()
+    {
+        using var viewer = fixture.Host.ClientFor(ApiKeyRole.Viewer);
+        var total = (await viewer.GetFromJsonAsync<Page<EventResponse>>("/api/v1/events?limit=1"))!.Total;
+        var oldest = (await viewer.GetFromJsonAsync<Page<EventResponse>>($"/api/v1/events?limit=1&offset={total - 1}"))!;
+        return Assert.Single(oldest.Items);
     }
 }

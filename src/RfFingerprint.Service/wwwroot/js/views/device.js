@@ -4,6 +4,9 @@ import { drawCfoChart } from '../cfochart.js';
 import { drawMessage, drawSpectrogram } from '../spectrogram.js';
 import { db, esc, hz, int, num, time, verdictBadge } from '../format.js';
 
+/** Recent events tried, newest first, for a burst whose spectrogram can be recomputed. */
+const MAX_TRIES = 5;
+
 export function renderDevice(main, id) {
   main.innerHTML = `
     <section class="card">
@@ -53,6 +56,25 @@ export function renderDevice(main, id) {
     const e = overview.enrolment;
     drawCfoChart(chart, overview.cfoHistory, e ? { lowerHz: e.cfoRangeLowerHz, upperHz: e.cfoRangeUpperHz, meanHz: e.cfoMeanHz } : null);
   };
+
+  /** The newest burst that can still be recomputed (a live session's bursts have no recording to go back to). */
+  async function latestBurst(canvas, note, events) {
+    if (events.length === 0) { drawMessage(canvas, 'no burst yet'); return; }
+    drawMessage(canvas, 'computing…');
+    let reason = '';
+    for (const e of events.slice(0, MAX_TRIES)) {
+      try {
+        const s = await api(`/dashboard/bursts/${e.captureId}/${e.sampleIndex}/spectrogram`);
+        drawSpectrogram(canvas, s);
+        note.textContent = `${time(e.timeUtc)}, CFO ${hz(s.cfoHz)}, SNR ${db(s.snrDb)}${e === events[0] ? '' : ' (newest with a recording)'}`;
+        return;
+      } catch (error) {
+        if (error.status !== 404) { drawMessage(canvas, error.message); return; }
+        reason = error.message;
+      }
+    }
+    drawMessage(canvas, reason);
+  }
 
   async function spectrogram(canvas, note, path, describe) {
     drawMessage(canvas, 'computing…');
@@ -106,13 +128,7 @@ export function renderDevice(main, id) {
     } else {
       drawMessage(enrolCanvas, 'not enrolled');
     }
-    const latest = recentEvents[0];
-    if (latest) {
-      spectrogram(latestCanvas, latestNote, `/dashboard/bursts/${latest.captureId}/${latest.sampleIndex}/spectrogram`,
-        s => `${time(latest.timeUtc)}, CFO ${hz(s.cfoHz)}, SNR ${db(s.snrDb)}`);
-    } else {
-      drawMessage(latestCanvas, 'no burst yet');
-    }
+    latestBurst(latestCanvas, latestNote, recentEvents);
   }
 
   load();

@@ -48,7 +48,7 @@ export function renderLive(main) {
 
   function rowHtml(e) {
     return `<tr class="clickable verdict-${esc(e.verdict)}${selected === keyOf(e) ? ' selected' : ''}" data-key="${esc(keyOf(e))}"
-      data-testid="live-event" data-verdict="${esc(e.verdict)}" data-device="${esc(e.device ?? '')}" data-live="${e.live}">
+      data-testid="live-event" data-capture-id="${e.captureId}" data-verdict="${esc(e.verdict)}" data-device="${esc(e.device ?? '')}" data-live="${e.live}">
       <td>${time(e.timeUtc)}</td><td>${verdictBadge(e.verdict)}</td><td>${esc(e.device ?? '–')}</td>
       <td>${esc(e.claimedDevAddr ?? e.claimedDevEui ?? '–')}</td><td class="num">${hz(e.cfoHz)}</td><td class="num">${db(e.snrDb)}</td>
       <td class="num">${num(e.score)}</td><td>${esc(shortSource(e.source))}</td></tr>`;
