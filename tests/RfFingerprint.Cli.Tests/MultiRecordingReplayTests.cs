@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using RfFingerprint.Cli.Tests.TestSupport;
 using RfFingerprint.Registry;
 using RfFingerprint.Registry.Inputs;
+using RfFingerprint.Sdr.SigMF;
 
 namespace RfFingerprint.Cli.Tests;
 
@@ -27,6 +29,27 @@ public sealed class MultiRecordingReplayTests(PopulationFixture population) : IC
             recordings.SelectMany(r => Enumerable.Repeat(r, 4)),
             JsonLines.Parse(parallel.Output).Select(line => line.Text("capture")));
         Assert.Equal(sequential.Output, parallel.Output);
+    }
+
+    [Fact]
+    public async Task Replay_registers_each_recording_under_the_SHA_512_of_its_data_file()
+    {
+        using var temp = new TempDirectory();
+        var registry = temp.File("registry.db");
+        var config = population.NewConfig(registryPath: registry);
+        Assert.Equal(0, (await CliRunner.RunAsync("--config", config, "enroll", "--device", "dev00", population.Recordings[0])).ExitCode);
+
+        var result = await CliRunner.RunAsync("--config", config, "replay", population.Recordings[1], population.Recordings[2]);
+
+        Assert.Equal(0, result.ExitCode);
+        await using var store = RegistryStoreFactory.Create(registry);
+        foreach (var recording in population.Recordings.Skip(1))
+        {
+            var sha512 = Convert.ToHexStringLower(SHA512.HashData(await File.ReadAllBytesAsync(SigMFPaths.DataPath(recording))));
+            var capture = await store.FindCaptureAsync(sha512);
+            Assert.NotNull(capture);
+            Assert.Equal(4, await store.CountEventsAsync(new EventQuery { CaptureId = capture.Id }));
+        }
     }
 
     [Fact]
