@@ -19,6 +19,8 @@ public sealed class BurstChannelizer
     private readonly FirDecimator _decimator;
     private readonly double _sampleRateHz;
     private readonly Complex32[] _scratch;
+    private readonly Complex32[] _mixer;
+    private double _mixerCfoHz;
 
     /// <summary>Creates a channelizer producing at most <paramref name="maxOutputs"/> samples per call.</summary>
     public BurstChannelizer(FirDecimator decimator, double sampleRateHz, int maxOutputs)
@@ -26,6 +28,8 @@ public sealed class BurstChannelizer
         _decimator = decimator;
         _sampleRateHz = sampleRateHz;
         _scratch = new Complex32[decimator.InputLength(maxOutputs)];
+        _mixer = new Complex32[_scratch.Length];
+        _mixer.AsSpan().Fill(Complex32.One);
     }
 
     /// <summary>First raw sample index the call reads for an output grid starting at <paramref name="start"/>.</summary>
@@ -58,10 +62,20 @@ public sealed class BurstChannelizer
 
         var raw = _scratch.AsSpan(0, length);
         history.CopyTo(first, raw);
-        var cycles = cfoHz * (first - phaseReferenceIndex) / _sampleRateHz;
-        var phaseRad = 2 * Math.PI * (cycles - Math.Floor(cycles));
-        CfoCompensation.Apply(raw, raw, cfoHz, _sampleRateHz, phaseRad);
+        if (cfoHz != _mixerCfoHz)
+        {
+            // A burst is channelised many times at one offset: the mixing phasor is computed once per offset, and the
+            // phase at the first sample is applied to the (fewer) outputs instead, which the filter's linearity allows.
+            _mixer.AsSpan().Fill(Complex32.One);
+            CfoCompensation.Apply(_mixer, _mixer, cfoHz, _sampleRateHz);
+            _mixerCfoHz = cfoHz;
+        }
+
+        ComplexMath.Multiply(raw, _mixer, raw);
         _decimator.Decimate(raw, output, step);
+        var cycles = cfoHz * (first - phaseReferenceIndex) / _sampleRateHz;
+        var (sin, cos) = Math.SinCos(-2 * Math.PI * (cycles - Math.Floor(cycles)));
+        ComplexMath.Rotate(output, new Complex32((float)cos, (float)sin));
         return true;
     }
 }

@@ -30,6 +30,21 @@ public static class ComplexMath
         }
     }
 
+    /// <summary>x[i] ← x[i] · <paramref name="factor"/> (complex), in place.</summary>
+    public static void Rotate(Span<Complex32> x, Complex32 factor)
+    {
+        var fr = factor.Real;
+        var fi = factor.Imaginary;
+        ref var x0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(x));
+        for (var i = 0; i < 2 * x.Length; i += 2)
+        {
+            var xr = Unsafe.Add(ref x0, i);
+            var xi = Unsafe.Add(ref x0, i + 1);
+            Unsafe.Add(ref x0, i) = (xr * fr) - (xi * fi);
+            Unsafe.Add(ref x0, i + 1) = (xr * fi) + (xi * fr);
+        }
+    }
+
     /// <summary>power[i] = |x[i]|².</summary>
     public static void Power(ReadOnlySpan<Complex32> x, Span<float> power)
     {

@@ -34,6 +34,10 @@ public sealed class FrameSynchronizer
     // Noise gives about 15–20 after maximising over hypotheses and corrections; a real frame at its SNR limit about 80+.
     private const double MinimumStructureMetric = 35;
     private const int MaxRefineAttempts = 2;
+    // Windows after the preamble's strongest one by which a seen SFD would have been taken (2 sync chirps, 2.25 down-chirps).
+    private const int SfdFallbackWindows = 6;
+    // Bins each side of the up tone over which the preamble's phase advance is read (a split tone's energy stays there).
+    private const int ToneHalfWidthBins = 2;
 
     private readonly LoraReceiverOptions _options;
     private readonly LoraParameters _parameters;
@@ -57,6 +61,8 @@ public sealed class FrameSynchronizer
     private readonly int _syncSecond;
     private readonly float[][] _downSpectra;
     private readonly float[] _downSum;
+    private readonly SfdSpanSearch _span;
+    private readonly Complex32[] _previousSpectrum = new Complex32[(2 * ToneHalfWidthBins) + 1];
     private readonly float[] _binWeights = new float[(2 * PreambleEstimator.DataWeightHalfWidth) + 1];
     private bool _weightedDemodulation;
 
@@ -68,8 +74,11 @@ public sealed class FrameSynchronizer
     private double _previousUpWindowRatio;
     private double _upBin;
     private double _bestRatio;
+    private long _bestWindow;
+    private bool _fallbackTried;
+    private bool _fallbackActive;
+    private long _fallbackResume;
     private long _sfdWindow;
-    private double _sfdBin;
     private double _sfdRatio;
     private bool _located;
     private bool _locatedPlausibly;
@@ -119,6 +128,7 @@ public sealed class FrameSynchronizer
         (_syncFirst, _syncSecond) = LoraFrameBuilder.SyncWordShifts(options.SyncWord);
         _downSpectra = [new float[_chips], new float[_chips], new float[_chips], new float[_chips]];
         _downSum = new float[_chips];
+        _span = new SfdSpanSearch(spreadingFactor, _oversampling, _parameters.BinSpacingHz, _channelizer, options.DetectionWindows);
     }
 
     /// <summary>Spreading factor handled.</summary>
@@ -169,12 +179,16 @@ public sealed class FrameSynchronizer
                 case SynchronizerState.Refining:
                     if (!_located)
                     {
-                        if (decimated.End < _sfdWindow + (4 * _chips) + 1)
+                        if (decimated.End < _sfdWindow + (5 * _chips) + 1)
                         {
                             return null;
                         }
 
-                        Locate(decimated);
+                        if (!Locate(raw, decimated))
+                        {
+                            return null;
+                        }
+
                         if (!_locatedPlausibly)
                         {
                             ResumeSfdSearch(decimated);
@@ -241,6 +255,9 @@ public sealed class FrameSynchronizer
                 State = SynchronizerState.AwaitingSfd;
                 _upBin = candidate.PeakBin;
                 _bestRatio = candidate.Ratio;
+                _bestWindow = _nextWindow;
+                _fallbackTried = false;
+                _fallbackActive = false;
                 _windowsSinceDetection = 0;
                 _refineAttempts = 0;
                 _previousDownWindowRatio = 0;
@@ -260,17 +277,13 @@ public sealed class FrameSynchronizer
         {
             _upBin = candidate.PeakBin;
             _bestRatio = candidate.Ratio;
+            _bestWindow = _nextWindow;
         }
 
         // SFD: down-chirp spectra of two consecutive windows are summed (non-coherent), once on the bin grid and once
         // shifted by half a bin so a tone between bins loses no energy; a window only counts when its down-chirp peak
         // beats its own up-chirp peak, which rejects preamble and sync-word windows.
-        var (bin, ratio) = DownPeak(0, 0);
-        var (binHalf, ratioHalf) = DownPeak(0.5, 2);
-        if (ratioHalf > ratio)
-        {
-            (bin, ratio) = (binHalf + 0.5, ratioHalf);
-        }
+        var ratio = Math.Max(DownPeak(0, 0), DownPeak(0.5, 2));
 
         // Compare the last two windows' single-window ratios so one noisy window does not veto a weak SFD.
         var downBeatsUp = _lastDownWindowRatio + _previousDownWindowRatio > _detector.LastWindowRatio + _previousUpWindowRatio;
@@ -283,7 +296,7 @@ public sealed class FrameSynchronizer
             // The window after the first crossing often covers the down-chirps better: keep the stronger estimate.
             if (isSfd && ratio > _sfdRatio)
             {
-                (_sfdWindow, _sfdBin, _sfdRatio) = (_nextWindow, bin, ratio);
+                (_sfdWindow, _sfdRatio) = (_nextWindow, ratio);
             }
 
             EnterRefining();
@@ -292,8 +305,22 @@ public sealed class FrameSynchronizer
 
         if (isSfd)
         {
-            (_sfdWindow, _sfdBin, _sfdRatio) = (_nextWindow, bin, ratio);
+            (_sfdWindow, _sfdRatio) = (_nextWindow, ratio);
             _sfdPending = true;
+            return;
+        }
+
+        // No window looked like the SFD some symbols after the preamble's strongest window: at the lowest SNR the SFD's
+        // windows, off the chip grid, can lose most of their peak (the split at the chirps' frequency wrap). The span
+        // search in Locate works on the chip grid and needs only roughly where the SFD is: two sync chirps after the
+        // preamble. Tried once per detection, before the preamble leaves the history.
+        if (!_fallbackTried && _nextWindow >= _bestWindow + (SfdFallbackWindows * _chips))
+        {
+            _fallbackTried = true;
+            _fallbackActive = true;
+            _fallbackResume = _nextWindow + _chips;
+            (_sfdWindow, _sfdRatio) = (_bestWindow + (3 * _chips), 0);
+            EnterRefining();
             return;
         }
 
@@ -304,7 +331,7 @@ public sealed class FrameSynchronizer
         }
     }
 
-    private (double Bin, double Ratio) DownPeak(double residualBins, int slot)
+    private double DownPeak(double residualBins, int slot)
     {
         var estimate = _demodulator.DemodulateDown(_window, residualBins);
         var noise = (estimate.TotalPower - estimate.PeakPower) / (_chips - 1);
@@ -323,12 +350,22 @@ public sealed class FrameSynchronizer
         var center = sum[peak];
         var right = sum[(peak + 1) & mask];
         var noiseMean = (System.Numerics.Tensors.TensorPrimitives.Sum(sum) - left - center - right) / (_chips - 3);
-        var offset = PeakInterpolation.Offset(MathF.Sqrt(left), MathF.Sqrt(center), MathF.Sqrt(right));
-        return (peak + offset, noiseMean > 0 ? center / noiseMean : 0);
+        return noiseMean > 0 ? center / noiseMean : 0;
     }
 
     private void ResumeSfdSearch(SampleRing decimated)
     {
+        if (_fallbackActive)
+        {
+            // The fallback guessed the SFD's place; nothing was found there, so the search goes on as it was.
+            _fallbackActive = false;
+            State = SynchronizerState.AwaitingSfd;
+            _sfdPending = false;
+            _located = false;
+            _nextWindow = Math.Max(_fallbackResume, decimated.Start);
+            return;
+        }
+
         if (++_refineAttempts >= MaxRefineAttempts)
         {
             Restart(Math.Max(_sfdWindow + _chips, decimated.Start));
@@ -353,27 +390,61 @@ public sealed class FrameSynchronizer
         _located = false;
     }
 
-    /// <summary>Chooses the SFD position and coarse CFO among the structural hypotheses.</summary>
-    private void Locate(SampleRing decimated)
+    /// <summary>Chooses the SFD position and coarse CFO among the structural hypotheses; false while the raw history lacks the SFD span.</summary>
+    /// <remarks>
+    /// The up tone fixes k_up = CFO + (g − T) mod N (g: the detection window grid, T: the SFD start) and the phase advance
+    /// between the preamble's windows fixes the CFO's fraction ν, hence T's fraction. What remains is the joint integer
+    /// ambiguity (CFO + j, T + j), which the up-chirps cannot see and the SFD's down-chirps resolve
+    /// (<see cref="SfdSpanSearch"/>). The ±N/2 alias, which the down-chirps cannot see either, is settled by the sync word
+    /// through <see cref="StructureMetric"/>, which also refines the fractions.
+    /// </remarks>
+    private bool Locate(SampleRing raw, SampleRing decimated)
     {
         var n = _chips;
-        var sum = _upBin + _sfdBin;
-        var baseCfo = Wrap(sum / 2, n);
-        var hypotheses = _options.WideCfoSearch && !_options.AcceptAnySyncWord ? 2 : 1;
-        if (Math.Abs(baseCfo) > n / 4.0)
+        var nu = PreambleFrequencyFraction(decimated);
+        var t0 = _sfdWindow - Modulo(_upBin - nu, n);
+        if (_span.EndRawIndex(t0) > raw.End)
         {
-            baseCfo = Wrap(baseCfo + (n / 2.0), n);
+            return false;
         }
 
-        var bestMetric = double.NegativeInfinity;
-        for (var h = 0; h < hypotheses; h++)
+        if (_span.GridError(raw, _bestWindow - ((long)(_options.DetectionWindows - 1) * n), t0, nu) is { } gridError)
         {
-            var cfo = h == 0 ? baseCfo : Wrap(baseCfo + (n / 2.0), n);
-            var tau = Modulo(_sfdBin - cfo, n);
+            t0 -= gridError;
+        }
+
+        _located = true;
+        _locatedPlausibly = false;
+        if (!_span.Measure(raw, t0, nu))
+        {
+            return true;
+        }
+
+        var wide = _options.WideCfoSearch && !_options.AcceptAnySyncWord;
+        var bestMetric = double.NegativeInfinity;
+        var bestScore = double.NegativeInfinity;
+        for (var alias = 0; alias < 2; alias++)
+        {
+            var (shift, score) = _span.Best(nu, alias * n / 2.0, wide ? n / 2.0 : n / 4.0);
+            if (double.IsNegativeInfinity(score) || (!wide && score <= bestScore))
+            {
+                continue;
+            }
+
+            // The down-chirps give j; which whole symbol the SFD starts on is best told by the frame's other known
+            // chirps too (last preamble chirp and sync word against the down-chirps): the structure metric over m.
+            // Without the wide search the two aliases cover disjoint CFO ranges and the down-chirps choose between them;
+            // with it they put the down-chirps on the same bin, and only the sync word tells them apart.
+            var tau = Modulo(t0 + shift - _sfdWindow, n);
+            if (!wide)
+            {
+                bestMetric = double.NegativeInfinity;
+            }
+
+            bestScore = Math.Max(bestScore, score);
             for (var m = -1; m <= 3; m++)
             {
-                var sfd = _sfdWindow + tau - (m * n);
-                var (metric, correctedCfo, correctedSfd) = StructureMetric(decimated, sfd, cfo);
+                var (metric, correctedCfo, correctedSfd) = StructureMetric(decimated, _sfdWindow + tau - (m * n), nu + shift);
                 if (metric > bestMetric)
                 {
                     bestMetric = metric;
@@ -383,11 +454,60 @@ public sealed class FrameSynchronizer
             }
         }
 
-        _located = true;
-
         // Each of the (up to five) terms is about N·SNR for the right hypothesis and about 1 for noise; a burst of
         // another spreading factor or a noise "SFD" stays far below this.
         _locatedPlausibly = bestMetric > MinimumStructureMetric;
+        return true;
+    }
+
+    /// <summary>
+    /// The CFO's fractional part (bins, −0.5 to 0.5) from the phase advance between consecutive preamble windows of the
+    /// detection: one symbol apart, the whole periodic preamble advances by 2π·CFO whatever the window alignment.
+    /// 0 when those windows have left the history.
+    /// </summary>
+    /// <remarks>
+    /// The advance is read on the bins around the up tone (Σ_k X_{i+1}[k]·conj(X_i[k]) over k_up ± <see cref="ToneHalfWidthBins"/>),
+    /// not on the tone's own bin: off the chip grid a chirp's frequency wrap splits the dechirped tone into two parts with a
+    /// phase step of 2π times the timing fraction between them, which near half a chip can cancel the tone's bin almost
+    /// entirely while its energy stays in the bins next to it.
+    /// </remarks>
+    private double PreambleFrequencyFraction(SampleRing decimated)
+    {
+        var mask = _chips - 1;
+        var centre = (int)Math.Round(_upBin);
+        System.Numerics.Complex lagSum = 0;
+        var havePrevious = false;
+        for (var i = 1 - _options.DetectionWindows; i <= 0; i++)
+        {
+            var start = _bestWindow + ((long)i * _chips);
+            if (!decimated.Contains(start, _chips))
+            {
+                havePrevious = false;
+                continue;
+            }
+
+            decimated.CopyTo(start, _window);
+            _demodulator.DemodulateUp(_window);
+            var spectrum = _demodulator.Spectrum;
+            for (var k = -ToneHalfWidthBins; k <= ToneHalfWidthBins; k++)
+            {
+                var bin = (centre + k) & mask;
+                var current = spectrum[bin];
+                if (havePrevious)
+                {
+                    var previous = _previousSpectrum[k + ToneHalfWidthBins];
+                    lagSum += new System.Numerics.Complex(
+                        (current.Real * previous.Real) + (current.Imaginary * previous.Imaginary),
+                        (current.Imaginary * previous.Real) - (current.Real * previous.Imaginary));
+                }
+
+                _previousSpectrum[k + ToneHalfWidthBins] = current;
+            }
+
+            havePrevious = true;
+        }
+
+        return lagSum.Phase / (2 * Math.PI);
     }
 
     /// <summary>
