@@ -51,6 +51,10 @@ public sealed class FingerprintPipeline
         onStatistics?.Invoke(run.Statistics);
     }
 
+    /// <summary>Checks that the chain can receive <paramref name="stream"/> (its sample rate fits the receiver's bandwidth).</summary>
+    /// <exception cref="InvalidDataException">The stream's sample rate is not a whole multiple of the LoRa bandwidth.</exception>
+    public void ThrowIfUnsupported(IqStreamInfo stream) => ReceiverStage.ThrowIfUnsupported(stream, _receiverOptions);
+
     /// <summary>
     /// Starts <paramref name="source"/> through the chain now and returns the running stages; results queue up (at most
     /// <see cref="PipelineOptions.QueueCapacity"/> between each pair of stages) until the caller reads them. Several runs

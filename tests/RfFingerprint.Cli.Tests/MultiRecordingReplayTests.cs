@@ -72,6 +72,23 @@ public sealed class MultiRecordingReplayTests(PopulationFixture population) : IC
     }
 
     [Fact]
+    public async Task A_recording_at_a_rate_the_receiver_cannot_take_after_good_ones_stops_the_replay_before_any_event_is_written()
+    {
+        using var temp = new TempDirectory();
+        var registry = temp.File("registry.db");
+        var config = population.NewConfig(registryPath: registry);
+        Assert.Equal(0, (await CliRunner.RunAsync("--config", config, "enroll", "--device", "dev00", population.Recordings[0])).ExitCode);
+        var offRate = TestRecordings.WriteFrame(temp.File("off-rate"), Convert.FromHexString(TestRecordings.ExamplePayloadHex), cfoHz: 0, sampleRateHz: 300_000);
+
+        var result = await CliRunner.RunAsync("--config", config, "replay", population.Recordings[0], population.Recordings[1], population.Recordings[2], offRate);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("not a whole multiple of the LoRa bandwidth", result.Error, StringComparison.Ordinal);
+        await using var store = RegistryStoreFactory.Create(registry);
+        Assert.Equal(0, await store.CountEventsAsync(new EventQuery()));
+    }
+
+    [Fact]
     public async Task Identify_of_a_recording_without_bursts_says_that_no_burst_was_detected()
     {
         var config = population.NewConfig();

@@ -23,15 +23,7 @@ public sealed class ReceiverStage
     /// <exception cref="InvalidDataException">The stream's sample rate is not a whole multiple of the LoRa bandwidth.</exception>
     public ReceiverStage(IqStreamInfo stream, ReceiverOptions options)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(options);
-        var oversampling = stream.SampleRateHz / options.BandwidthHz;
-        if (!double.IsFinite(oversampling) || oversampling < 1 || Math.Abs(oversampling - Math.Round(oversampling)) > 1e-9)
-        {
-            throw new InvalidDataException(
-                $"{stream.Description}: sample rate {stream.SampleRateHz:0.###} Hz is not a whole multiple of the LoRa bandwidth {options.BandwidthHz:0} Hz");
-        }
-
+        ThrowIfUnsupported(stream, options);
         _receiver = new LoraReceiver(new LoraReceiverOptions
         {
             SpreadingFactors = options.SearchedSpreadingFactors,
@@ -41,6 +33,20 @@ public sealed class ReceiverStage
         }.Validate());
         _startTimeUtc = stream.StartTimeUtc;
         _sampleRateHz = stream.SampleRateHz;
+    }
+
+    /// <summary>Checks that a receiver can be configured for <paramref name="stream"/>, without configuring one.</summary>
+    /// <exception cref="InvalidDataException">The stream's sample rate is not a whole multiple of the LoRa bandwidth.</exception>
+    public static void ThrowIfUnsupported(IqStreamInfo stream, ReceiverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        var oversampling = stream.SampleRateHz / options.BandwidthHz;
+        if (!double.IsFinite(oversampling) || oversampling < 1 || Math.Abs(oversampling - Math.Round(oversampling)) > 1e-9)
+        {
+            throw new InvalidDataException(
+                $"{stream.Description}: sample rate {stream.SampleRateHz:0.###} Hz is not a whole multiple of the LoRa bandwidth {options.BandwidthHz:0} Hz");
+        }
     }
 
     /// <summary>What the receiver counted so far (bursts, undecodable, non-finite samples...).</summary>

@@ -147,7 +147,10 @@ public sealed class AuthenticationService
     {
         ArgumentNullException.ThrowIfNull(paths);
         foreach (var path in paths)
-            await (await OpenedCapture.OpenAsync(path)).DisposeAsync();
+        {
+            await using var capture = await OpenedCapture.OpenAsync(path);
+            _pipeline.ThrowIfUnsupported(capture.Source.Info);
+        }
 
         var inFlight = new Queue<CaptureReplay>();
         try
