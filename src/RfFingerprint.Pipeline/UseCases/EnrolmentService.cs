@@ -40,6 +40,8 @@ public sealed class EnrolmentService(IRegistryStore store, FingerprintPipeline p
             {
                 var capture = await OpenedCapture.OpenAsync(path);
                 captures.Add(capture);
+                // Every capture is registered at the end: hash it while its bursts are received.
+                _ = capture.GetSha512Async();
                 var total = capture.Recording.SampleCount;
                 var seen = 0;
                 var tolerance = (long)(model.Preprocessing.SamplesPerSymbol);
