@@ -11,6 +11,7 @@ return args switch
 {
     ["authenticate", .. var rest] => await AuthenticateLoad.RunAsync(new BenchArgs(rest)),
     ["capture", .. var rest] => await CaptureSoak.RunAsync(new BenchArgs(rest)),
+    ["restart", .. var rest] => await RestartBench.RunAsync(new BenchArgs(rest)),
     _ => Run(args),
 };
 

@@ -13,8 +13,8 @@ using RfFingerprint.Simulation;
 namespace RfFingerprint.Service.Tests.Jobs;
 
 /// <summary>
-/// A replay running in a real service process that is killed (SIGKILL) resumes when a host starts again on the same
-/// registry, and the capture's events end up stored exactly once.
+/// A replay or an enrolment running in a real service process that is killed (SIGKILL) resumes when a host starts
+/// again on the same registry: the capture's events end up stored exactly once, the device enrolled once.
 /// </summary>
 public sealed partial class KillRecoveryTests
 {
@@ -77,6 +77,63 @@ public sealed partial class KillRecoveryTests
         var bursts = job.Result!.Value.GetProperty("bursts").GetInt32();
         var capture = await restarted.Registry.FindCaptureAsync(Sha512Of(Path.Combine(captures, "long.sigmf-meta")));
         Assert.Equal(bursts, await restarted.Registry.CountEventsAsync(new EventQuery { CaptureId = capture!.Id }));
+    }
+
+    [Fact]
+    public async Task EnrolmentKilledMidRun_ResumesAfterRestartAndStoresOneEnrolment()
+    {
+        await using var database = await TestDatabase.CreateAsync(RegistryProvider.Sqlite);
+        using var folder = new TempFolder();
+        var captures = folder.Path;
+        TestCaptures.CopyInto(captures);
+        WriteLongRecording(captures);
+        var settings = TestCaptures.Settings();
+        settings["Service:CaptureDirectory"] = captures;
+        string key;
+        await using (var setup = await new ServiceFactory(database, settings, ownsDatabase: false).StartAsync())
+        {
+            key = setup.KeyFor(ApiKeyRole.Admin);
+        }
+
+        // The long recording is device 0's, so its bursts carry device 0's name.
+        string jobId;
+        var (child, baseAddress) = await StartServiceProcessAsync(database.ConnectionString, settings);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = baseAddress };
+            client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
+            var submitted = await client.PostAsJsonAsync("/api/v1/enrolments", new EnrolRequest(TestCaptures.DeviceNames[0], ["long.sigmf-meta"], null, null));
+            jobId = (await submitted.Content.ReadFromJsonAsync<JobResponse>())!.Id;
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+            while ((await client.GetFromJsonAsync<JobResponse>($"/api/v1/jobs/{jobId}"))!.State != "running")
+            {
+                Assert.True(DateTimeOffset.UtcNow < deadline, "the enrolment never started");
+                await Task.Delay(10);
+            }
+
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+        finally
+        {
+            // Never leave the service process behind, whatever failed above.
+            if (!child.HasExited)
+                child.Kill(entireProcessTree: true);
+            child.Dispose();
+        }
+
+        await using var restarted = await new ServiceFactory(database, settings, ownsDatabase: false).StartAsync();
+        using var viewer = restarted.ClientFor(ApiKeyRole.Viewer);
+        var job = await JobPolling.WaitAsync(viewer, jobId, TimeSpan.FromSeconds(120));
+
+        Assert.True(job.State == "succeeded", $"{job.State}: {job.Error}");
+        var device = await restarted.Registry.FindDeviceByNameAsync(TestCaptures.DeviceNames[0]);
+        var enrolments = new List<Enrolment>();
+        foreach (var model in await restarted.Registry.ListModelVersionsAsync())
+            enrolments.AddRange((await restarted.Registry.ListEnrolmentsAsync(model.Id, activeDevicesOnly: false)).Where(e => e.DeviceId == device!.Id));
+        var enrolment = Assert.Single(enrolments);
+        Assert.Equal(job.Result!.Value.GetProperty("burstsUsed").GetInt32(), enrolment.EmbeddingCount);
+        Assert.Single(enrolment.Captures);
     }
 
     private static string Sha512Of(string meta)

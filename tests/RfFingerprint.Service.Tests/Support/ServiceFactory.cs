@@ -10,7 +10,11 @@ namespace RfFingerprint.Service.Tests.Support;
 /// <summary>
 /// The real service (Program) in memory over a real registry database, with one API key per role.
 /// </summary>
-public sealed class ServiceFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true)
+public sealed class ServiceFactory(
+    TestDatabase database,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    bool ownsDatabase = true,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     private readonly Dictionary<ApiKeyRole, string> _keys = [];
@@ -30,6 +34,11 @@ public sealed class ServiceFactory(TestDatabase database, IReadOnlyDictionary<st
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

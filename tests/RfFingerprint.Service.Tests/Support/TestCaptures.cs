@@ -1,4 +1,5 @@
 using System.Reflection;
+using MathNet.Numerics;
 using RfFingerprint.Sdr.SigMF;
 using RfFingerprint.Simulation;
 
@@ -53,6 +54,22 @@ public static class TestCaptures
 
     /// <summary>The raw cf32 samples of device <paramref name="index"/>'s recording.</summary>
     public static byte[] RawSamples(int index) => File.ReadAllBytes(SigMFPaths.DataPath(Simulated.Value.Recordings[index].MetaPath));
+
+    /// <summary>Each annotated burst of device <paramref name="index"/>'s recording, cut out with 2 ms of noise either side.</summary>
+    public static IReadOnlyList<Complex32[]> SingleBursts(int index)
+    {
+        using var recording = SigMFRecording.Open(Simulated.Value.Recordings[index].MetaPath);
+        var margin = (long)(0.002 * recording.SampleRateHz!.Value);
+        return recording.Metadata.Annotations
+            .Where(a => a.SampleCount is not null)
+            .Select(a =>
+            {
+                var start = Math.Max(0, a.SampleStart - margin);
+                var end = Math.Min(recording.SampleCount, a.SampleStart + a.SampleCount!.Value + margin);
+                return recording.ReadSamples(start, (int)(end - start));
+            })
+            .ToList();
+    }
 
     private static SimulationResult Simulate()
     {
