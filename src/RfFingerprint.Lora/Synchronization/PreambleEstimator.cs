@@ -36,6 +36,7 @@ public sealed class PreambleEstimator
     private readonly System.Numerics.Complex[] _chirpSums;
     private readonly System.Numerics.Complex[] _template;
     private readonly double[] _gridPower = new double[(2 * CentroidHalfWidthBins) + 1];
+    private readonly double[] _downGridPower = new double[(2 * CentroidHalfWidthBins) + 1];
     private readonly float[] _binWeights = new float[(2 * CentroidHalfWidthBins) + 1];
     private readonly FftDemodulator _demodulator;
 
@@ -117,12 +118,29 @@ public sealed class PreambleEstimator
         var upFraction = nu - timing;
         var nearest = upFraction + Math.Round(gUp - upFraction);
         var meanOffset = IntegerGridCentroid(ref upObjective, nearest);
-        var cfo = nearest + meanOffset + timing;
-
         var e = energy / (p * n);
         var noise = Math.Max(NoisePower(p, n), 1e-30);
         var signal = Math.Max(e - noise, 0);
         SetBinWeights(meanOffset, p * n * noise);
+
+        // A spread tone can have two near-equal lobes a couple of bins apart (a strong quadratic sweep error, and the
+        // down-chirps' error scaled differently from the up-chirps'): each peak may then sit on either lobe, and the
+        // timing from the peaks jumps by a whole chip, taking the CFO with it (a joint slip that still decodes). The
+        // tones' power centroids do not jump; where the preamble showed a spread, the timing keeps its fraction from the
+        // peaks and takes the whole chips from the centroids. An ideal transmitter's single peak is left alone.
+        if (IsSpread())
+        {
+            var upCentroid = nearest + Centroid(_gridPower);
+            for (var j = -CentroidHalfWidthBins; j <= CentroidHalfWidthBins; j++)
+            {
+                _downGridPower[j + CentroidHalfWidthBins] = downObjective.Evaluate(gDown + j);
+            }
+
+            var downCentroid = gDown + Centroid(_downGridPower);
+            timing += Math.Round(((downCentroid - upCentroid) / 2) - timing);
+        }
+
+        var cfo = nearest + meanOffset + timing;
 
         // Sample-clock offset: each chirp's own tone moves by −drift bins per symbol; least-squares slope over the chirps.
         // It is kept only when it stands out of its own noise (|slope| > 3σ from the fit residuals): at small SF the true
@@ -179,6 +197,33 @@ public sealed class PreambleEstimator
         }
 
         return total > 0 ? (int)Math.Round(weighted / total) : 0;
+    }
+
+    /// <summary>Whether the last <see cref="SetBinWeights"/> kept any bin beside the centre.</summary>
+    private bool IsSpread()
+    {
+        for (var j = 0; j < _binWeights.Length; j++)
+        {
+            if (j != CentroidHalfWidthBins && _binWeights[j] > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Σ_j j·power[j] / Σ_j power[j] for j = −<see cref="CentroidHalfWidthBins"/>..+<see cref="CentroidHalfWidthBins"/>.</summary>
+    private static double Centroid(ReadOnlySpan<double> power)
+    {
+        double weighted = 0, total = 0;
+        for (var j = 0; j < power.Length; j++)
+        {
+            weighted += (j - CentroidHalfWidthBins) * power[j];
+            total += power[j];
+        }
+
+        return total > 0 ? weighted / total : 0;
     }
 
     /// <summary>
