@@ -22,4 +22,18 @@ public sealed class BenchCommandTests
         var row = result.Output.Split('\n').Single(line => line.Contains("10.0", StringComparison.Ordinal) && line.Contains('%', StringComparison.Ordinal));
         Assert.Contains("100.0%", row.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Noise_bench_reports_no_burst_on_pure_noise()
+    {
+        var result = await CliRunner.RunAsync("bench", "noise", "--seconds", "2");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("bursts / 10 min", result.Output, StringComparison.Ordinal);
+        var cells = result.Output.Split('\n')
+            .Select(line => line.Split(['│', '|', '\t', ' '], StringSplitOptions.RemoveEmptyEntries))
+            .Single(tokens => tokens.Length == 4 && tokens.All(token => double.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out _)));
+        Assert.Equal("2", cells[0]);
+        Assert.Equal("0", cells[2]);
+    }
 }

@@ -11,7 +11,7 @@ namespace RfFingerprint.Cli.Commands;
 /// <summary>
 /// <c>rffp bench</c>: the LoRa receiver's measured figures, as per-core rates and rates per SNR, on seeded synthetic
 /// streams (no radio, no files): <c>receiver</c> for throughput and allocation, <c>sensitivity</c> for detection,
-/// decoding and CFO error against the Cramér-Rao bound.
+/// decoding and CFO error against the Cramér-Rao bound, <c>noise</c> for false detections on pure noise.
 /// </summary>
 internal static class BenchCommand
 {
@@ -19,7 +19,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure the receiver: throughput on one core, sensitivity and CFO accuracy per SNR.")
         {
-            CreateReceiver(io), CreateSensitivity(io),
+            CreateReceiver(io), CreateSensitivity(io), CreateNoise(io),
         };
         return command;
     }
@@ -89,6 +89,24 @@ internal static class BenchCommand
                     Invariant($"{row.CfoCrbHz:0.00}"), Invariant($"{row.CfoRmseHz / row.CfoCrbHz:0.00}"), Invariant($"{row.Slips}"), Invariant($"{row.SynchronisedCfoRmseHz:0.00}"));
             }
 
+            ResultTables.Write(io, table);
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static Command CreateNoise(CliIo io)
+    {
+        var seconds = new Option<double>("--seconds") { Description = "Seconds of complex white Gaussian noise at 1 MS/s.", DefaultValueFactory = _ => 600 };
+        var sf = new Option<int[]>("--sf") { Description = "Spreading factors searched at once.", DefaultValueFactory = _ => [7], CustomParser = CliValueParsers.For(CliValueParsers.SpreadingFactors) };
+        var seed = new Option<int>("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 1 };
+        var command = new Command("noise", "False detections: feeds pure noise to the receiver and counts preamble detections and reported bursts.") { seconds, sf, seed };
+        VerbAction.Attach(command, io, (parseResult, _, cancellationToken) =>
+        {
+            var result = ReceiverEvaluation.FalseAlarms(new LoraReceiverOptions { SpreadingFactors = parseResult.GetValue(sf)! }, parseResult.GetValue(seconds), parseResult.GetValue(seed));
+            var table = new Table().AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("preamble detections").RightAligned())
+                .AddColumn(new TableColumn("bursts reported").RightAligned()).AddColumn(new TableColumn("bursts / 10 min").RightAligned());
+            table.AddRow(Invariant($"{result.Seconds:0.#}"), Invariant($"{result.Detections}"), Invariant($"{result.Bursts}"), Invariant($"{result.BurstsPerTenMinutes:0.##}"));
             ResultTables.Write(io, table);
             return Task.FromResult(ExitCodes.Success);
         });
