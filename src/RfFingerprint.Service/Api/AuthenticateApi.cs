@@ -6,6 +6,7 @@ using RfFingerprint.Pipeline.UseCases;
 using RfFingerprint.Registry.Inputs;
 using RfFingerprint.Service.Contracts;
 using RfFingerprint.Service.Hosting;
+using RfFingerprint.Service.Live;
 using RfFingerprint.Service.Processing;
 using RfFingerprint.Service.Security;
 using RfFingerprint.Service.Telemetry;
@@ -46,7 +47,7 @@ public static class AuthenticateApi
     }
 
     internal static async Task<Results<Ok<AuthenticateResponse>, ValidationProblem, ProblemHttpResult>> Authenticate(
-        HttpRequest request, PipelineProvider pipelines, ServiceMetrics metrics, CancellationToken cancellationToken)
+        HttpRequest request, PipelineProvider pipelines, ServiceMetrics metrics, DecisionBroadcaster liveFeed, CancellationToken cancellationToken)
     {
         FingerprintPipeline pipeline;
         AuthenticationService authentication;
@@ -61,8 +62,8 @@ public static class AuthenticateApi
         }
 
         return UploadBody.IsRaw(request) && request.ContentLength is > 0 and <= InMemoryUploadBytes
-            ? await AuthenticateInMemoryAsync(request, request.ContentLength.Value, pipelines, pipeline, authentication, metrics, cancellationToken)
-            : await AuthenticateSpooledAsync(request, authentication, metrics, cancellationToken);
+            ? await AuthenticateInMemoryAsync(request, request.ContentLength.Value, pipelines, pipeline, authentication, metrics, liveFeed, cancellationToken)
+            : await AuthenticateSpooledAsync(request, authentication, metrics, liveFeed, cancellationToken);
     }
 
     /// <summary>
@@ -71,7 +72,7 @@ public static class AuthenticateApi
     /// </summary>
     private static async Task<Results<Ok<AuthenticateResponse>, ValidationProblem, ProblemHttpResult>> AuthenticateInMemoryAsync(
         HttpRequest request, long contentLength, PipelineProvider pipelines, FingerprintPipeline pipeline, AuthenticationService authentication,
-        ServiceMetrics metrics, CancellationToken cancellationToken)
+        ServiceMetrics metrics, DecisionBroadcaster liveFeed, CancellationToken cancellationToken)
     {
         if (UploadBody.RawHeaders(request, out var sampleRateHz, out var centerFrequencyHz) is { } invalid)
         {
@@ -111,12 +112,13 @@ public static class AuthenticateApi
             }
         }
 
-        return TypedResults.Ok(Respond(decisions, metrics));
+        return TypedResults.Ok(Respond(decisions, metrics, liveFeed));
     }
 
     /// <summary>Archives and long raw uploads: written to a temporary recording, then replayed with events recorded.</summary>
     private static async Task<Results<Ok<AuthenticateResponse>, ValidationProblem, ProblemHttpResult>> AuthenticateSpooledAsync(
-        HttpRequest request, AuthenticationService authentication, ServiceMetrics metrics, CancellationToken cancellationToken)
+        HttpRequest request, AuthenticationService authentication, ServiceMetrics metrics, DecisionBroadcaster liveFeed,
+        CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "rffp-service-uploads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -139,7 +141,7 @@ public static class AuthenticateApi
                 decisions.Add(decision);
             }
 
-            return TypedResults.Ok(Respond(decisions, metrics));
+            return TypedResults.Ok(Respond(decisions, metrics, liveFeed));
         }
         finally
         {
@@ -147,12 +149,17 @@ public static class AuthenticateApi
         }
     }
 
-    private static AuthenticateResponse Respond(IReadOnlyList<BurstDecision> decisions, ServiceMetrics metrics)
+    /// <remarks>
+    /// Decisions go to the live feed only once their events are committed, so the dashboard never shows a burst the
+    /// registry does not have. The feed has no capture id for uploads: their samples are not kept as a file.
+    /// </remarks>
+    private static AuthenticateResponse Respond(IReadOnlyList<BurstDecision> decisions, ServiceMetrics metrics, DecisionBroadcaster liveFeed)
     {
         var listed = new List<DecisionResponse>(Math.Min(decisions.Count, MaxDecisions));
         foreach (var decision in decisions)
         {
             metrics.Decisions.Add(1, new KeyValuePair<string, object?>("verdict", decision.VerdictText));
+            liveFeed.Publish(LiveDecisions.From(decision, captureId: null));
             if (listed.Count < MaxDecisions)
             {
                 listed.Add(DecisionResponse.From(decision));

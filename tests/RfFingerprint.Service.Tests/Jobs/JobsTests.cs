@@ -4,7 +4,9 @@ using System.Text.Json;
 using RfFingerprint.Registry;
 using RfFingerprint.Registry.Entities;
 using RfFingerprint.Registry.Inputs;
+using Microsoft.Extensions.DependencyInjection;
 using RfFingerprint.Service.Contracts;
+using RfFingerprint.Service.Live;
 using RfFingerprint.Service.Tests.Support;
 
 namespace RfFingerprint.Service.Tests.Jobs;
@@ -147,6 +149,25 @@ public sealed class JobsTests
         Assert.True(result.Bursts > 0);
         Assert.Equal(result.Bursts, result.Decisions.Count);
         Assert.Equal(result.Bursts, await service.Registry.CountEventsAsync(new EventQuery()));
+    }
+
+    [Fact]
+    public async Task Authenticate_PublishesEachDecisionOnTheLiveFeed()
+    {
+        await using var service = await ServiceFactory.StartAsync(RegistryProvider.Sqlite, TestCaptures.Settings());
+        TestCaptures.CopyInto(service.CaptureDirectory);
+        using var admin = service.ClientFor(ApiKeyRole.Admin);
+        Assert.Equal("succeeded", (await SubmitAsync(admin, "/api/v1/enrolments", new EnrolRequest(TestCaptures.DeviceNames[0], [TestCaptures.DeviceRecordings[0]], null, null))).State);
+        using var operatorClient = service.ClientFor(ApiKeyRole.Operator);
+        using var subscriber = service.Services.GetRequiredService<DecisionBroadcaster>().Subscribe()!;
+
+        var result = (await (await operatorClient.PostAsync("/api/v1/authenticate", RawBody(TestCaptures.RawSamples(1)))).Content.ReadFromJsonAsync<AuthenticateResponse>())!;
+
+        var published = new List<LiveDecision>();
+        while (subscriber.Reader.TryRead(out var decision))
+            published.Add(decision);
+        Assert.True(result.Bursts > 0);
+        Assert.Equal(result.Decisions.Select(d => d.Verdict), published.Select(d => d.Verdict));
     }
 
     [Fact]
