@@ -12,16 +12,18 @@ namespace RfFingerprint.Lora.Synchronization;
 /// (<see cref="SynchronizerState"/>): Searching → AwaitingSfd → Refining → Demodulating → Searching.
 /// </summary>
 /// <remarks>
-/// <para>Searching/AwaitingSfd run on the shared decimated stream (one sample per chip, not CFO-compensated).
-/// The preamble gives k_up = CFO − τ (bins), the SFD down-chirps k_down = CFO + τ, so CFO = (k_up + k_down)/2 modulo
-/// N/2 and τ = k_down − CFO (SIGNALS.md). The residual ambiguities (which chirp boundary τ refers to, and CFO ± N/2
-/// when <see cref="LoraReceiverOptions.WideCfoSearch"/> is on) are settled by correlating the hypotheses against the
-/// frame's known structure: last preamble chirp, the two sync-word chirps and the two full down-chirps.</para>
+/// <para>Searching/AwaitingSfd run on the shared decimated stream (one sample per chip, not CFO-compensated): the
+/// detector finds the preamble's up tone k_up = CFO + (g − T) (g: window grid, T: SFD start; SIGNALS.md), and a window
+/// whose down-chirp peak stands out marks roughly where the SFD is (or, if none does, the place two sync chirps after
+/// the preamble). Locating then settles the rest on the chip grid: the CFO's fraction from the preamble's phase advance,
+/// the joint integer (CFO + j, T + j) from the SFD's down-chirps (<see cref="SfdSpanSearch"/>), and the whole symbol and
+/// the CFO ± N/2 alias (<see cref="LoraReceiverOptions.WideCfoSearch"/>) by correlating against the frame's known
+/// structure: last preamble chirp, the two sync-word chirps and the two full down-chirps.</para>
 /// <para>Refining channelises the preamble again from the raw history with the coarse CFO removed before the
 /// anti-alias filter and runs <see cref="PreambleEstimator"/> for fine CFO, fractional timing and SNR, then checks the
 /// sync word and copies the raw (uncompensated) preamble for fingerprinting.</para>
 /// <para>Demodulating channelises each payload chirp at its estimated start and demodulates it; a second-order
-/// decision-directed timing loop on the peak's fractional bin tracks sample-clock offset over long (SF11/12) frames.</para>
+/// decision-directed timing loop on the decided shift's wrap phase tracks sample-clock offset over long frames.</para>
 /// Memory is fixed at construction; nothing is allocated per window or per symbol. Not thread-safe.
 /// </remarks>
 public sealed class FrameSynchronizer
