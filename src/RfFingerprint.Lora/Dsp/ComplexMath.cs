@@ -8,6 +8,9 @@ namespace RfFingerprint.Lora.Dsp;
 /// <summary>Small span kernels used on hot paths.</summary>
 public static class ComplexMath
 {
+    // Samples between exact re-anchorings of the DTFT's rotating phasors: keeps their round-off drift near 1e-13.
+    private const int DtftResyncInterval = 1024;
+
     /// <summary>output[i] = a[i] · b[i] (complex); spans of equal length, output may alias a.</summary>
     public static void Multiply(ReadOnlySpan<Complex32> a, ReadOnlySpan<Complex32> b, Span<Complex32> output)
     {
@@ -70,29 +73,71 @@ public static class ComplexMath
     /// DTFT of <paramref name="x"/> at <paramref name="bins"/> (in units of 1/<paramref name="period"/> cycles per sample):
     /// Σ_m x[m]·exp(−j2π·bins·m/period), accumulated in double precision.
     /// </summary>
+    /// <remarks>
+    /// The phasor is advanced by multiplication rather than a sin/cos per sample. Four interleaved phasors (samples
+    /// m ≡ 0..3 mod 4, each advanced by exp(−j4·step)) with their own accumulators break the one long dependency chain a
+    /// single phasor makes (each sample would wait for the previous multiply); every block of
+    /// <see cref="DtftResyncInterval"/> samples re-anchors them from an exact cos/sin to bound the recurrence's drift.
+    /// </remarks>
     public static System.Numerics.Complex Dtft(ReadOnlySpan<Complex32> x, double bins, int period)
     {
         var step = -2 * Math.PI * bins / period;
-        var stepRe = Math.Cos(step);
-        var stepIm = Math.Sin(step);
-        double wr = 1, wi = 0, sr = 0, si = 0;
-        for (var m = 0; m < x.Length; m++)
+        var (s1i, s1r) = Math.SinCos(step);
+        var s2r = (s1r * s1r) - (s1i * s1i);
+        var s2i = 2 * s1r * s1i;
+        var s3r = (s2r * s1r) - (s2i * s1i);
+        var s3i = (s2r * s1i) + (s2i * s1r);
+        var s4r = (s2r * s2r) - (s2i * s2i);
+        var s4i = 2 * s2r * s2i;
+        ref var f0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(x));
+        double sr0 = 0, si0 = 0, sr1 = 0, si1 = 0, sr2 = 0, si2 = 0, sr3 = 0, si3 = 0;
+        for (var start = 0; start < x.Length; start += DtftResyncInterval)
         {
-            var v = x[m];
-            sr += (v.Real * wr) - (v.Imaginary * wi);
-            si += (v.Real * wi) + (v.Imaginary * wr);
-            var next = (wr * stepRe) - (wi * stepIm);
-            wi = (wr * stepIm) + (wi * stepRe);
-            wr = next;
-            if ((m & 1023) == 1023)
+            double w0r = 1, w0i = 0;
+            if (start > 0)
             {
-                var angle = step * (m + 1);
-                wr = Math.Cos(angle);
-                wi = Math.Sin(angle);
+                (w0i, w0r) = Math.SinCos(step * start);
+            }
+
+            var w1r = (w0r * s1r) - (w0i * s1i);
+            var w1i = (w0r * s1i) + (w0i * s1r);
+            var w2r = (w0r * s2r) - (w0i * s2i);
+            var w2i = (w0r * s2i) + (w0i * s2r);
+            var w3r = (w0r * s3r) - (w0i * s3i);
+            var w3i = (w0r * s3i) + (w0i * s3r);
+            var end = Math.Min(start + DtftResyncInterval, x.Length);
+            var m = start;
+            for (; m + 4 <= end; m += 4)
+            {
+                double a0r = Unsafe.Add(ref f0, 2 * m), a0i = Unsafe.Add(ref f0, (2 * m) + 1);
+                double a1r = Unsafe.Add(ref f0, (2 * m) + 2), a1i = Unsafe.Add(ref f0, (2 * m) + 3);
+                double a2r = Unsafe.Add(ref f0, (2 * m) + 4), a2i = Unsafe.Add(ref f0, (2 * m) + 5);
+                double a3r = Unsafe.Add(ref f0, (2 * m) + 6), a3i = Unsafe.Add(ref f0, (2 * m) + 7);
+                sr0 += (a0r * w0r) - (a0i * w0i);
+                si0 += (a0r * w0i) + (a0i * w0r);
+                sr1 += (a1r * w1r) - (a1i * w1i);
+                si1 += (a1r * w1i) + (a1i * w1r);
+                sr2 += (a2r * w2r) - (a2i * w2i);
+                si2 += (a2r * w2i) + (a2i * w2r);
+                sr3 += (a3r * w3r) - (a3i * w3i);
+                si3 += (a3r * w3i) + (a3i * w3r);
+                (w0r, w0i) = ((w0r * s4r) - (w0i * s4i), (w0r * s4i) + (w0i * s4r));
+                (w1r, w1i) = ((w1r * s4r) - (w1i * s4i), (w1r * s4i) + (w1i * s4r));
+                (w2r, w2i) = ((w2r * s4r) - (w2i * s4i), (w2r * s4i) + (w2i * s4r));
+                (w3r, w3i) = ((w3r * s4r) - (w3i * s4i), (w3r * s4i) + (w3i * s4r));
+            }
+
+            // Lane 0 holds exp(j·step·m) here, so the tail continues from it one sample at a time.
+            for (; m < end; m++)
+            {
+                double ar = Unsafe.Add(ref f0, 2 * m), ai = Unsafe.Add(ref f0, (2 * m) + 1);
+                sr0 += (ar * w0r) - (ai * w0i);
+                si0 += (ar * w0i) + (ai * w0r);
+                (w0r, w0i) = ((w0r * s1r) - (w0i * s1i), (w0r * s1i) + (w0i * s1r));
             }
         }
 
-        return new System.Numerics.Complex(sr, si);
+        return new System.Numerics.Complex((sr0 + sr1) + (sr2 + sr3), (si0 + si1) + (si2 + si3));
     }
 
     /// <summary>Golden-section search for the maximum of a unimodal objective on [lo, hi] (struct objective: no allocation).</summary>

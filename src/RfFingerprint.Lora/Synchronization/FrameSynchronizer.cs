@@ -43,6 +43,8 @@ public sealed class FrameSynchronizer
     private const int SfdFallbackWindows = 6;
     // Bins each side of the up tone over which the preamble's phase advance is read (a split tone's energy stays there).
     private const int ToneHalfWidthBins = 2;
+    // Known chirps the structure metric reads: last preamble chirp, two sync-word chirps, two full down-chirps.
+    private const int StructureChirps = 5;
 
     private readonly LoraReceiverOptions _options;
     private readonly LoraParameters _parameters;
@@ -59,6 +61,8 @@ public sealed class FrameSynchronizer
     private readonly Complex32[] _aligned;
     private readonly Complex32[] _upReference;
     private readonly Complex32[] _downReference;
+    private readonly Complex32[] _structureChirps;
+    private readonly float[] _structureEnergies = new float[StructureChirps];
     private readonly int[] _shifts;
     private readonly byte[] _payload = new byte[255];
     private readonly Complex32[] _preamble;
@@ -129,6 +133,7 @@ public sealed class FrameSynchronizer
         _downReference = new Complex32[_chips];
         ReferenceChirp.UpChirp(_upReference);
         ReferenceChirp.DownChirp(_downReference);
+        _structureChirps = new Complex32[StructureChirps * _chips];
         _shifts = new int[new LoraCodec(_parameters with { ImplicitHeader = false, CodingRate = 4, HasCrc = true }).SymbolCount(255) + 8];
         _preamble = new Complex32[_preambleSymbols * _samplesPerSymbol];
         (_syncFirst, _syncSecond) = LoraFrameBuilder.SyncWordShifts(options.SyncWord);
@@ -532,20 +537,34 @@ public sealed class FrameSynchronizer
             return (double.NegativeInfinity, cfoBins, sfd);
         }
 
+        // Each known chirp is dechirped once; only the DTFT's frequency changes with the correction.
+        for (var k = 0; k < StructureChirps; k++)
+        {
+            var isSyncChirp = k is 1 or 2;
+            if (isSyncChirp && _options.AcceptAnySyncWord)
+            {
+                continue;
+            }
+
+            var chirp = _structureChirps.AsSpan(k * n, n);
+            decimated.CopyTo(start + ((k - 3) * n), chirp);
+            _structureEnergies[k] = ComplexMath.Energy(chirp);
+            ComplexMath.Multiply(chirp, k < 3 ? _downReference : _upReference, chirp);
+        }
+
         var bestUp = (Energy: double.NegativeInfinity, Correction: 0.0);
         var bestDown = (Energy: double.NegativeInfinity, Correction: 0.0);
         for (var correction = -1.0; correction <= 1.0; correction += 0.25)
         {
             var up = cfoBins - fraction + correction;
-            var upEnergy = Correlation(decimated, start - (3 * n), _downReference, up);
+            var upEnergy = Correlation(0, up);
             if (!_options.AcceptAnySyncWord)
             {
-                upEnergy += Correlation(decimated, start - (2 * n), _downReference, up + _syncFirst)
-                    + Correlation(decimated, start - n, _downReference, up + _syncSecond);
+                upEnergy += Correlation(1, up + _syncFirst) + Correlation(2, up + _syncSecond);
             }
 
             var down = cfoBins + fraction + correction;
-            var downEnergy = Correlation(decimated, start, _upReference, down) + Correlation(decimated, start + n, _upReference, down);
+            var downEnergy = Correlation(3, down) + Correlation(4, down);
             if (upEnergy > bestUp.Energy)
             {
                 bestUp = (upEnergy, correction);
@@ -560,13 +579,14 @@ public sealed class FrameSynchronizer
         return (bestUp.Energy + bestDown.Energy, cfoBins + ((bestUp.Correction + bestDown.Correction) / 2), sfd + ((bestDown.Correction - bestUp.Correction) / 2));
     }
 
-    /// <summary>|DTFT|² of the dechirped window at <paramref name="bin"/>, divided by the window's energy: about N·SNR/(1 + SNR) for a matching chirp, about 1 for noise or a mismatched chirp.</summary>
-    private double Correlation(SampleRing decimated, long start, Complex32[] reference, double bin)
+    /// <summary>
+    /// |DTFT|² at <paramref name="bin"/> of known chirp <paramref name="chirpIndex"/> as <see cref="StructureMetric"/> dechirped
+    /// it, divided by the chirp's energy: about N·SNR/(1 + SNR) for a matching chirp, about 1 for noise or a mismatched chirp.
+    /// </summary>
+    private double Correlation(int chirpIndex, double bin)
     {
-        decimated.CopyTo(start, _window);
-        var energy = ComplexMath.Energy(_window);
-        ComplexMath.Multiply(_window, reference, _window);
-        var z = ComplexMath.Dtft(_window, bin, _chips);
+        var energy = _structureEnergies[chirpIndex];
+        var z = ComplexMath.Dtft(_structureChirps.AsSpan(chirpIndex * _chips, _chips), bin, _chips);
         return energy > 0 ? ((z.Real * z.Real) + (z.Imaginary * z.Imaginary)) / energy : 0;
     }
 
