@@ -73,6 +73,7 @@ public sealed class FrameSynchronizer
     private readonly SfdSpanSearch _span;
     private readonly Complex32[] _previousSpectrum = new Complex32[(2 * ToneHalfWidthBins) + 1];
     private readonly float[] _binWeights = new float[(2 * PreambleEstimator.DataWeightHalfWidth) + 1];
+    private readonly float[] _weightedScores;
     private bool _weightedDemodulation;
     private bool _nonLinearSweep;
 
@@ -134,6 +135,7 @@ public sealed class FrameSynchronizer
         ReferenceChirp.UpChirp(_upReference);
         ReferenceChirp.DownChirp(_downReference);
         _structureChirps = new Complex32[StructureChirps * _chips];
+        _weightedScores = new float[_chips];
         _shifts = new int[new LoraCodec(_parameters with { ImplicitHeader = false, CodingRate = 4, HasCrc = true }).SymbolCount(255) + 8];
         _preamble = new Complex32[_preambleSymbols * _samplesPerSymbol];
         (_syncFirst, _syncSecond) = LoraFrameBuilder.SyncWordShifts(options.SyncWord);
@@ -729,27 +731,30 @@ public sealed class FrameSynchronizer
     /// <summary>The shift s maximising Σ_j w_j·|X[s + j]|² over the last demodulated spectrum.</summary>
     private int WeightedPeak()
     {
+        // Accumulated bin offset by bin offset over all shifts at once (the same additions, in the same order, as a
+        // per-shift sum); a zero weight adds nothing, so it is skipped.
         var power = _demodulator.PowerSpectrum;
+        var scores = _weightedScores.AsSpan();
+        scores.Clear();
         var mask = _chips - 1;
         var half = PreambleEstimator.DataWeightHalfWidth;
-        var best = 0;
-        var bestScore = float.NegativeInfinity;
-        for (var s = 0; s < _chips; s++)
+        for (var j = 0; j < _binWeights.Length; j++)
         {
-            var score = 0f;
-            for (var j = 0; j < _binWeights.Length; j++)
+            var weight = _binWeights[j];
+            if (weight == 0)
             {
-                score += _binWeights[j] * power[(s + j - half) & mask];
+                continue;
             }
 
-            if (score > bestScore)
-            {
-                bestScore = score;
-                best = s;
-            }
+            // scores[s] += weight·power[(s + j − half) mod N], split where the index wraps.
+            var offset = (j - half) & mask;
+            var head = scores[..(_chips - offset)];
+            var tail = scores[(_chips - offset)..];
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(power[offset..], weight, head, head);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(power[..offset], weight, tail, tail);
         }
 
-        return best;
+        return System.Numerics.Tensors.TensorPrimitives.IndexOfMax(scores);
     }
 
     /// <summary>

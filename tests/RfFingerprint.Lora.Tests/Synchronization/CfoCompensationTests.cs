@@ -28,6 +28,18 @@ public class CfoCompensationTests
     }
 
     [Fact]
+    public void A_length_that_is_not_a_multiple_of_four_is_mixed_to_its_last_sample()
+    {
+        var data = Enumerable.Repeat(Complex32.One, 1027).ToArray();
+        CfoCompensation.Apply(data, data, 123.4, 1000, 0.3);
+        for (var n = 1020; n < data.Length; n++)
+        {
+            var expected = Complex32.FromPolarCoordinates(1, (float)(-((2 * Math.PI * 123.4 * n / 1000) + 0.3) % (2 * Math.PI)));
+            Assert.True((data[n] - expected).Magnitude < 1e-5, $"sample {n}");
+        }
+    }
+
+    [Fact]
     public void Rejects_a_short_output()
     {
         Assert.Throws<ArgumentException>(() => CfoCompensation.Apply(new Complex32[4], new Complex32[3], 1, 1));
