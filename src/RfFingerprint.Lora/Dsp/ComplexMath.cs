@@ -93,9 +93,9 @@ public static class ComplexMath
     /// Σ_m x[m]·exp(−j2π·bins·m/period), accumulated in double precision.
     /// </summary>
     /// <remarks>
-    /// The phasor is advanced by multiplication rather than a sin/cos per sample. Four interleaved phasors (samples
-    /// m ≡ 0..3 mod 4, each advanced by exp(−j4·step)) with their own accumulators break the one long dependency chain a
-    /// single phasor makes (each sample would wait for the previous multiply); every block of
+    /// The phasor is advanced by multiplication rather than a sin/cos per sample. Four phasors (samples m ≡ 0..3 mod 4,
+    /// each advanced by exp(−j4·step)) held in two double vectors with their own accumulators break the one long
+    /// dependency chain a single phasor makes (each sample would wait for the previous multiply); every block of
     /// <see cref="DtftResyncInterval"/> samples re-anchors them from an exact cos/sin to bound the recurrence's drift.
     /// </remarks>
     public static System.Numerics.Complex Dtft(ReadOnlySpan<Complex32> x, double bins, int period)
@@ -109,7 +109,12 @@ public static class ComplexMath
         var s4r = (s2r * s2r) - (s2i * s2i);
         var s4i = 2 * s2r * s2i;
         ref var f0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(x));
-        double sr0 = 0, si0 = 0, sr1 = 0, si1 = 0, sr2 = 0, si2 = 0, sr3 = 0, si3 = 0;
+        var step4Re = Vector256.Create(s4r);
+        var step4Im = Vector256.Create(-s4i, s4i, -s4i, s4i);
+        // Interleaved accumulators over (re, im) lanes: direct = Σ x·w lane for lane, crossed = Σ x·swap(w); then
+        // Re = Σ even(direct) − Σ odd(direct) and Im = Σ crossed.
+        Vector256<double> direct = default, crossed = default;
+        double tailRe = 0, tailIm = 0;
         for (var start = 0; start < x.Length; start += DtftResyncInterval)
         {
             double w0r = 1, w0i = 0;
@@ -118,45 +123,37 @@ public static class ComplexMath
                 (w0i, w0r) = Math.SinCos(step * start);
             }
 
-            var w1r = (w0r * s1r) - (w0i * s1i);
-            var w1i = (w0r * s1i) + (w0i * s1r);
-            var w2r = (w0r * s2r) - (w0i * s2i);
-            var w2i = (w0r * s2i) + (w0i * s2r);
-            var w3r = (w0r * s3r) - (w0i * s3i);
-            var w3i = (w0r * s3i) + (w0i * s3r);
+            // Phasors of samples m..m+1 (low) and m+2..m+3 (high), interleaved (re, im, re, im).
+            var low = Vector256.Create(w0r, w0i, (w0r * s1r) - (w0i * s1i), (w0r * s1i) + (w0i * s1r));
+            var high = Vector256.Create((w0r * s2r) - (w0i * s2i), (w0r * s2i) + (w0i * s2r), (w0r * s3r) - (w0i * s3i), (w0r * s3i) + (w0i * s3r));
             var end = Math.Min(start + DtftResyncInterval, x.Length);
             var m = start;
             for (; m + 4 <= end; m += 4)
             {
-                double a0r = Unsafe.Add(ref f0, 2 * m), a0i = Unsafe.Add(ref f0, (2 * m) + 1);
-                double a1r = Unsafe.Add(ref f0, (2 * m) + 2), a1i = Unsafe.Add(ref f0, (2 * m) + 3);
-                double a2r = Unsafe.Add(ref f0, (2 * m) + 4), a2i = Unsafe.Add(ref f0, (2 * m) + 5);
-                double a3r = Unsafe.Add(ref f0, (2 * m) + 6), a3i = Unsafe.Add(ref f0, (2 * m) + 7);
-                sr0 += (a0r * w0r) - (a0i * w0i);
-                si0 += (a0r * w0i) + (a0i * w0r);
-                sr1 += (a1r * w1r) - (a1i * w1i);
-                si1 += (a1r * w1i) + (a1i * w1r);
-                sr2 += (a2r * w2r) - (a2i * w2i);
-                si2 += (a2r * w2i) + (a2i * w2r);
-                sr3 += (a3r * w3r) - (a3i * w3i);
-                si3 += (a3r * w3i) + (a3i * w3r);
-                (w0r, w0i) = ((w0r * s4r) - (w0i * s4i), (w0r * s4i) + (w0i * s4r));
-                (w1r, w1i) = ((w1r * s4r) - (w1i * s4i), (w1r * s4i) + (w1i * s4r));
-                (w2r, w2i) = ((w2r * s4r) - (w2i * s4i), (w2r * s4i) + (w2i * s4r));
-                (w3r, w3i) = ((w3r * s4r) - (w3i * s4i), (w3r * s4i) + (w3i * s4r));
+                var samples = Vector256.LoadUnsafe(ref f0, (nuint)(2 * m));
+                var (xLow, xHigh) = Vector256.Widen(samples);
+                var lowSwapped = Vector256.Shuffle(low, Vector256.Create(1L, 0, 3, 2));
+                var highSwapped = Vector256.Shuffle(high, Vector256.Create(1L, 0, 3, 2));
+                direct += (xLow * low) + (xHigh * high);
+                crossed += (xLow * lowSwapped) + (xHigh * highSwapped);
+                low = (low * step4Re) + (lowSwapped * step4Im);
+                high = (high * step4Re) + (highSwapped * step4Im);
             }
 
-            // Lane 0 holds exp(j·step·m) here, so the tail continues from it one sample at a time.
+            // The low vector's first phasor belongs to sample m here, so the tail continues from it one sample at a time.
+            double wr = low.GetElement(0), wi = low.GetElement(1);
             for (; m < end; m++)
             {
                 double ar = Unsafe.Add(ref f0, 2 * m), ai = Unsafe.Add(ref f0, (2 * m) + 1);
-                sr0 += (ar * w0r) - (ai * w0i);
-                si0 += (ar * w0i) + (ai * w0r);
-                (w0r, w0i) = ((w0r * s1r) - (w0i * s1i), (w0r * s1i) + (w0i * s1r));
+                tailRe += (ar * wr) - (ai * wi);
+                tailIm += (ar * wi) + (ai * wr);
+                (wr, wi) = ((wr * s1r) - (wi * s1i), (wr * s1i) + (wi * s1r));
             }
         }
 
-        return new System.Numerics.Complex((sr0 + sr1) + (sr2 + sr3), (si0 + si1) + (si2 + si3));
+        var re = (direct.GetElement(0) + direct.GetElement(2)) - (direct.GetElement(1) + direct.GetElement(3)) + tailRe;
+        var im = Vector256.Sum(crossed) + tailIm;
+        return new System.Numerics.Complex(re, im);
     }
 
     /// <summary>Golden-section search for the maximum of a unimodal objective on [lo, hi] (struct objective: no allocation).</summary>
