@@ -4,7 +4,8 @@
 # each), session 2 warmed up 45 minutes with other channel draws (6 bursts each). Small payloads and short gaps keep the
 # recordings small; only the preamble is fingerprinted. Features are exported through the serving receiver and feature
 # code: dechirped STFT (window 128, hop 64, FFT 256, the 32 rows around 0 Hz = +-62.5 kHz), then models/train.py trains
-# the global-average-pooled extractor (seed 1, one torch thread, deterministic). Wall time and sizes: models/default/README.md.
+# the global-average-pooled extractor (seed 1, one torch thread, deterministic). Wall time and sizes: models/default/README.md,
+# which also says why today's receiver regenerates a different (deterministic) model from the shipped one.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 work=${1:-/tmp/rffp-train-default}
