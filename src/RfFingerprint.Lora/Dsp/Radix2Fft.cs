@@ -75,6 +75,8 @@ public sealed class Radix2Fft
 
     /// <summary>Transforms <paramref name="data"/> (exactly <see cref="Size"/> points) in place.</summary>
     /// <exception cref="ArgumentException">Length differs from <see cref="Size"/>.</exception>
+    // Hot kernel: optimised from the first call (a replay spent about 5 % of its CPU time in the unoptimised first tier of these).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(Span<Complex32> data)
     {
         if (data.Length != Size)
