@@ -1,19 +1,47 @@
 using BenchmarkDotNet.Running;
 using RfFingerprint.Benchmarks.Load;
 
-// Load modes (figures for the service's issue note, each printed as a markdown table):
-//   dotnet run -c Release --project tests/RfFingerprint.Benchmarks -- authenticate --requests 20000 --connections 32 [--database sqlite|postgres]
-//   dotnet run -c Release --project tests/RfFingerprint.Benchmarks -- capture --duration 300 --rate 25e6
-//   dotnet run -c Release --project tests/RfFingerprint.Benchmarks -- restart
+// Load modes for the service's figures (authenticate, capture, restart; `-- --help` lists their options), run as
+// `dotnet run -c Release --project tests/RfFingerprint.Benchmarks -- authenticate --requests 20000 --connections 32`.
 // Anything else goes to BenchmarkDotNet: `-- --filter '*'` runs every micro-benchmark; the CLI's `rffp bench` reports
 // the same stages as per-core rates without BenchmarkDotNet's harness.
-return args switch
+const string LoadUsage = """
+    load modes (each prints a markdown table of its figures):
+      authenticate [--requests 20000] [--connections 32] [--warmup 500] [--devices 4] [--margin-ms 2] [--database sqlite|postgres]
+      capture [--duration 300] [--rate 25e6] [--sample-rate 1e6] [--occupancy 0.1] [--queue-blocks 64] [--devices 4] [--database sqlite|postgres]
+      restart [--bursts 600] [--kill-at-progress 0.6] [--database sqlite|postgres]
+    anything else goes to BenchmarkDotNet (e.g. -- --filter '*')
+    """;
+
+if (args is [var mode and ("authenticate" or "capture" or "restart"), .. var rest])
 {
-    ["authenticate", .. var rest] => await AuthenticateLoad.RunAsync(new BenchArgs(rest)),
-    ["capture", .. var rest] => await CaptureSoak.RunAsync(new BenchArgs(rest)),
-    ["restart", .. var rest] => await RestartBench.RunAsync(new BenchArgs(rest)),
-    _ => Run(args),
-};
+    BenchArgs options;
+    try
+    {
+        options = new BenchArgs(rest);
+    }
+    catch (ArgumentException ex)
+    {
+        // A mistyped command line gets the usage, not a stack trace.
+        Console.Error.WriteLine($"{mode}: {ex.Message}");
+        Console.Error.WriteLine(LoadUsage);
+        return 2;
+    }
+
+    return mode switch
+    {
+        "authenticate" => await AuthenticateLoad.RunAsync(options),
+        "capture" => await CaptureSoak.RunAsync(options),
+        _ => await RestartBench.RunAsync(options),
+    };
+}
+
+if (args is ["--help" or "-h"])
+{
+    Console.WriteLine(LoadUsage);
+}
+
+return Run(args);
 
 static int Run(string[] args)
 {

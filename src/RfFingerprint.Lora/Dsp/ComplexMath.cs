@@ -91,6 +91,23 @@ public static class ComplexMath
     public static float Energy(ReadOnlySpan<Complex32> x) => TensorPrimitives.SumOfSquares(MemoryMarshal.Cast<Complex32, float>(x));
 
     /// <summary>
+    /// exp(j·stepRad)^k for k = 1..4 as (re, im) pairs in double precision: the increments of the four interleaved
+    /// phasors that <see cref="Dtft"/> and CfoCompensation.Apply advance instead of taking a
+    /// sin/cos per sample (powers by multiplication, so the four phasors stay exactly one step apart).
+    /// </summary>
+    internal static (double S1Re, double S1Im, double S2Re, double S2Im, double S3Re, double S3Im, double S4Re, double S4Im) StepPowers(double stepRad)
+    {
+        var (s1i, s1r) = Math.SinCos(stepRad);
+        var s2r = (s1r * s1r) - (s1i * s1i);
+        var s2i = 2 * s1r * s1i;
+        var s3r = (s2r * s1r) - (s2i * s1i);
+        var s3i = (s2r * s1i) + (s2i * s1r);
+        var s4r = (s2r * s2r) - (s2i * s2i);
+        var s4i = 2 * s2r * s2i;
+        return (s1r, s1i, s2r, s2i, s3r, s3i, s4r, s4i);
+    }
+
+    /// <summary>
     /// DTFT of <paramref name="x"/> at <paramref name="bins"/> (in units of 1/<paramref name="period"/> cycles per sample):
     /// Σ_m x[m]·exp(−j2π·bins·m/period), accumulated in double precision.
     /// </summary>
@@ -105,13 +122,7 @@ public static class ComplexMath
     public static System.Numerics.Complex Dtft(ReadOnlySpan<Complex32> x, double bins, int period)
     {
         var step = -2 * Math.PI * bins / period;
-        var (s1i, s1r) = Math.SinCos(step);
-        var s2r = (s1r * s1r) - (s1i * s1i);
-        var s2i = 2 * s1r * s1i;
-        var s3r = (s2r * s1r) - (s2i * s1i);
-        var s3i = (s2r * s1i) + (s2i * s1r);
-        var s4r = (s2r * s2r) - (s2i * s2i);
-        var s4i = 2 * s2r * s2i;
+        var (s1r, s1i, s2r, s2i, s3r, s3i, s4r, s4i) = StepPowers(step);
         ref var f0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(x));
         var step4Re = Vector256.Create(s4r);
         var step4Im = Vector256.Create(-s4i, s4i, -s4i, s4i);

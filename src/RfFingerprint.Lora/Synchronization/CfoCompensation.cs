@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MathNet.Numerics;
+using RfFingerprint.Lora.Dsp;
 
 namespace RfFingerprint.Lora.Synchronization;
 
@@ -33,13 +34,7 @@ public static class CfoCompensation
         }
 
         var step = -2 * Math.PI * cfoHz / sampleRateHz;
-        var (s1i, s1r) = Math.SinCos(step);
-        var s2r = (s1r * s1r) - (s1i * s1i);
-        var s2i = 2 * s1r * s1i;
-        var s3r = (s2r * s1r) - (s2i * s1i);
-        var s3i = (s2r * s1i) + (s2i * s1r);
-        var s4r = (s2r * s2r) - (s2i * s2i);
-        var s4i = 2 * s2r * s2i;
+        var (s1r, s1i, s2r, s2i, s3r, s3i, s4r, s4i) = ComplexMath.StepPowers(step);
         ref var x0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(input));
         ref var y0 = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex32, float>(output));
         for (var start = 0; start < input.Length; start += ResyncInterval)
