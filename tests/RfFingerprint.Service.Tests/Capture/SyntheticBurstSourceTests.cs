@@ -67,7 +67,9 @@ public sealed class SyntheticBurstSourceTests
         }
 
         Assert.True(lost > 0);
-        Assert.Equal(lost, source.SamplesSkipped);
+        // A skip that reaches the end of the stream has no later block to report it in: it is exactly the tail the
+        // blocks never reached (how long that tail is depends on scheduling, so only the accounting is asserted).
+        Assert.Equal(400_000 - expectedIndex, source.SamplesSkipped - lost);
         Assert.Equal(400_000, source.SamplesDelivered + source.SamplesSkipped);
     }
 
