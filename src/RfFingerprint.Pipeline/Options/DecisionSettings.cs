@@ -10,8 +10,8 @@ public sealed class DecisionSettings
     /// <summary>Open-set rejection: the distance threshold is set so that this share of impostor enrolment pairs would be accepted.</summary>
     public double TargetFalseAcceptRate { get; set; } = 0.01;
 
-    /// <summary>Margin added around each device's enrolled CFO range, in Hz.</summary>
-    public double CfoMarginHz { get; set; } = 300;
+    /// <summary>Smallest half-width of each device's enrolled CFO range, in Hz (see <see cref="CfoRangeOptions.MarginHz"/>).</summary>
+    public double CfoMarginHz { get; set; } = 600;
 
     /// <summary>Apply the seed paper's hybrid rule (rule out candidates whose CFO range does not contain the burst's CFO).</summary>
     public bool UseCfoRule { get; set; } = true;

@@ -30,8 +30,9 @@ public class FingerprintDeciderTests
     {
         var decider = new FingerprintDecider(ModelKind.Extractor, "m1", [Enrol("solo", [1f, 0f], 500)], new DecisionOptions { DistanceThreshold = 0.1 });
 
-        Assert.Equal(Verdict.Authenticated, decider.Decide(NearA, 700).Verdict);
-        Assert.Equal(Verdict.CfoOutOfRange, decider.Decide(NearA, 900).Verdict);
+        // One burst has no spread: the range is the enrolled CFO +- the default 600 Hz margin.
+        Assert.Equal(Verdict.Authenticated, decider.Decide(NearA, 1050).Verdict);
+        Assert.Equal(Verdict.CfoOutOfRange, decider.Decide(NearA, 1150).Verdict);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public class FingerprintDeciderTests
         double upperBefore = decider.CurrentRange("a").UpperHz;
         Verdict last = Verdict.Undecodable;
 
-        // +4 Hz per burst for 300 bursts: ends 1200 Hz above the enrolment mean, far beyond the initial +-300 Hz.
+        // +4 Hz per burst for 300 bursts: ends 1200 Hz above the enrolment mean, far beyond the initial +-600 Hz.
         for (int burst = 1; burst <= 300; burst++)
             last = decider.Decide(NearA, 1000 + (4.0 * burst)).Verdict;
 
@@ -129,8 +130,8 @@ public class FingerprintDeciderTests
 
         var decision = decider.Decide(NearA, 1100);
 
-        Assert.Equal(new CfoRange(1000, 700, 1300), decision.Cfo.Range);
-        Assert.Equal(new CfoRange(1010, 710, 1310), decision.Cfo.UpdatedRange);
+        Assert.Equal(new CfoRange(1000, 400, 1600), decision.Cfo.Range);
+        Assert.Equal(new CfoRange(1010, 410, 1610), decision.Cfo.UpdatedRange);
         Assert.Equal(decision.Cfo.UpdatedRange, decider.CurrentRange("a"));
     }
 
