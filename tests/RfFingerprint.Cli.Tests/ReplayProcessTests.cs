@@ -37,7 +37,10 @@ public sealed partial class ReplayProcessTests(PopulationFixture population, Lon
     [Fact]
     public async Task A_replay_process_killed_mid_recording_is_completed_by_a_rerun_that_records_every_burst_once()
     {
-        var (config, registry) = await EnrolledRegistryAsync();
+        // One recording at a time through short queues: when the long recording's first decision is printed, almost all
+        // of it is still to be received, so the kill lands mid-recording (with the default queues the receiver ran the
+        // whole recording ahead and the process could finish before the kill).
+        var (config, registry) = await EnrolledRegistryAsync(parallelCaptures: 1, queueCapacity: 4);
         string[] replay = ["--config", config, "replay", "--jsonl", .. population.Recordings, longRecording.Recording];
 
         using (var killed = RffpProcess.Start(replay))
@@ -61,10 +64,10 @@ public sealed partial class ReplayProcessTests(PopulationFixture population, Lon
         Assert.Equal(bursts, events.Select(e => (e.CaptureId, e.SampleIndex)).Distinct().Count());
     }
 
-    private async Task<(string Config, string Registry)> EnrolledRegistryAsync()
+    private async Task<(string Config, string Registry)> EnrolledRegistryAsync(int? parallelCaptures = null, int? queueCapacity = null)
     {
         var registry = Path.Combine(Path.GetTempPath(), $"rffp-processes-{Guid.NewGuid():N}.db");
-        var config = population.NewConfig(registryPath: registry);
+        var config = population.NewConfig(registryPath: registry, parallelCaptures: parallelCaptures, queueCapacity: queueCapacity);
         var enrolled = await CliRunner.RunAsync("--config", config, "enroll", "--device", "dev00", population.Recordings[0]);
         Assert.Equal(0, enrolled.ExitCode);
         return (config, registry);

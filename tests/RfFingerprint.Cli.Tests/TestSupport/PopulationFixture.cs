@@ -42,14 +42,16 @@ public sealed class PopulationFixture : IDisposable
     /// A configuration file with a registry of its own and <paramref name="modelPath"/> (default: the tiny extractor);
     /// <paramref name="parallelCaptures"/> sets <c>Pipeline:ParallelCaptures</c> (default: the machine's core count).
     /// </summary>
-    public string NewConfig(string? modelPath = null, string? registryPath = null, int? parallelCaptures = null)
+    public string NewConfig(string? modelPath = null, string? registryPath = null, int? parallelCaptures = null, int? queueCapacity = null)
     {
         var name = Guid.NewGuid().ToString("N");
         var config = _directory.File($"{name}.json");
         var registry = registryPath ?? _directory.File($"{name}.db");
-        var pipeline = parallelCaptures is { } parallel
-            ? string.Create(CultureInfo.InvariantCulture, $"\"Threads\": 1, \"ParallelCaptures\": {parallel}")
-            : "\"Threads\": 1";
+        var pipeline = "\"Threads\": 1";
+        if (parallelCaptures is { } parallel)
+            pipeline += string.Create(CultureInfo.InvariantCulture, $", \"ParallelCaptures\": {parallel}");
+        if (queueCapacity is { } capacity)
+            pipeline += string.Create(CultureInfo.InvariantCulture, $", \"QueueCapacity\": {capacity}");
         File.WriteAllText(config, $$"""
             {
               "Registry": { "ConnectionString": "{{registry}}" },
