@@ -95,6 +95,8 @@ public static class ComplexMath
     /// phasors that <see cref="Dtft"/> and CfoCompensation.Apply advance instead of taking a
     /// sin/cos per sample (powers by multiplication, so the four phasors stay exactly one step apart).
     /// </summary>
+    // Inlined: the eight-double result would otherwise be returned through memory on every DTFT (seen in a replay profile).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (double S1Re, double S1Im, double S2Re, double S2Im, double S3Re, double S3Im, double S4Re, double S4Im) StepPowers(double stepRad)
     {
         var (s1i, s1r) = Math.SinCos(stepRad);

@@ -42,31 +42,7 @@ public sealed partial class KillRecoveryTests
         }
 
         // A real service process runs the replay and is killed while the job is running.
-        string jobId;
-        var (child, baseAddress) = await StartServiceProcessAsync(database.ConnectionString, settings);
-        try
-        {
-            using var client = new HttpClient { BaseAddress = baseAddress };
-            client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
-            var submitted = await client.PostAsJsonAsync("/api/v1/replays", new { capture = "long.sigmf-meta" });
-            jobId = (await submitted.Content.ReadFromJsonAsync<JobResponse>())!.Id;
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-            while ((await client.GetFromJsonAsync<JobResponse>($"/api/v1/jobs/{jobId}"))!.State != "running")
-            {
-                Assert.True(DateTimeOffset.UtcNow < deadline, "the replay never started");
-                await Task.Delay(10);
-            }
-
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
-        }
-        finally
-        {
-            // Never leave the service process behind, whatever failed above.
-            if (!child.HasExited)
-                child.Kill(entireProcessTree: true);
-            child.Dispose();
-        }
+        var jobId = await SubmitAndKillWhileRunningAsync(database.ConnectionString, settings, key, "/api/v1/replays", new { capture = "long.sigmf-meta" });
 
         await using var restarted = await new ServiceFactory(database, settings, ownsDatabase: false).StartAsync();
         using var viewer = restarted.ClientFor(ApiKeyRole.Viewer);
@@ -96,31 +72,8 @@ public sealed partial class KillRecoveryTests
         }
 
         // The long recording is device 0's, so its bursts carry device 0's name.
-        string jobId;
-        var (child, baseAddress) = await StartServiceProcessAsync(database.ConnectionString, settings);
-        try
-        {
-            using var client = new HttpClient { BaseAddress = baseAddress };
-            client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
-            var submitted = await client.PostAsJsonAsync("/api/v1/enrolments", new EnrolRequest(TestCaptures.DeviceNames[0], ["long.sigmf-meta"], null, null));
-            jobId = (await submitted.Content.ReadFromJsonAsync<JobResponse>())!.Id;
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-            while ((await client.GetFromJsonAsync<JobResponse>($"/api/v1/jobs/{jobId}"))!.State != "running")
-            {
-                Assert.True(DateTimeOffset.UtcNow < deadline, "the enrolment never started");
-                await Task.Delay(10);
-            }
-
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
-        }
-        finally
-        {
-            // Never leave the service process behind, whatever failed above.
-            if (!child.HasExited)
-                child.Kill(entireProcessTree: true);
-            child.Dispose();
-        }
+        var jobId = await SubmitAndKillWhileRunningAsync(database.ConnectionString, settings, key, "/api/v1/enrolments",
+            new EnrolRequest(TestCaptures.DeviceNames[0], ["long.sigmf-meta"], null, null));
 
         await using var restarted = await new ServiceFactory(database, settings, ownsDatabase: false).StartAsync();
         using var viewer = restarted.ClientFor(ApiKeyRole.Viewer);
@@ -158,6 +111,37 @@ public sealed partial class KillRecoveryTests
         var meta = result.Recordings[0].MetaPath;
         File.Copy(SigMFPaths.DataPath(meta), Path.Combine(folder, "long" + SigMFPaths.DataExtension));
         File.Copy(meta, Path.Combine(folder, "long" + SigMFPaths.MetaExtension));
+    }
+
+    /// <summary>Submits a job to a real service process and kills it (SIGKILL) as soon as the job is running.</summary>
+    private static async Task<string> SubmitAndKillWhileRunningAsync(
+        string registry, IReadOnlyDictionary<string, string?> settings, string key, string path, object request)
+    {
+        var (child, baseAddress) = await StartServiceProcessAsync(registry, settings);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = baseAddress };
+            client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, key);
+            var submitted = await client.PostAsJsonAsync(path, request);
+            var jobId = (await submitted.Content.ReadFromJsonAsync<JobResponse>())!.Id;
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+            while ((await client.GetFromJsonAsync<JobResponse>($"/api/v1/jobs/{jobId}"))!.State != "running")
+            {
+                Assert.True(DateTimeOffset.UtcNow < deadline, $"the job submitted to {path} never started");
+                await Task.Delay(10);
+            }
+
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+            return jobId;
+        }
+        finally
+        {
+            // Never leave the service process behind, whatever failed above.
+            if (!child.HasExited)
+                child.Kill(entireProcessTree: true);
+            child.Dispose();
+        }
     }
 
     private static async Task<(Process Process, Uri BaseAddress)> StartServiceProcessAsync(string registry, IReadOnlyDictionary<string, string?> settings)
