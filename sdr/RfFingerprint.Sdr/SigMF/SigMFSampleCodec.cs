@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MathNet.Numerics;
 
 namespace RfFingerprint.Sdr.SigMF;
@@ -44,19 +46,19 @@ internal static class SigMFSampleCodec
             case SigMFComponentType.Int16:
                 {
                     var raw = MemoryMarshal.Cast<byte, short>(source);
+                    var scale = fullScale / 32768f;
                     if (datatype.IsBigEndian == BitConverter.IsLittleEndian)
                     {
                         for (int i = 0; i < raw.Length; i++)
                         {
-                            floats[i] = BinaryPrimitives.ReverseEndianness(raw[i]);
+                            floats[i] = BinaryPrimitives.ReverseEndianness(raw[i]) * scale;
                         }
                     }
                     else
                     {
-                        TensorPrimitives.ConvertChecked(raw, floats);
+                        WidenAndScale(raw, floats, scale);
                     }
 
-                    TensorPrimitives.Multiply(floats, fullScale / 32768f, floats);
                     break;
                 }
 
@@ -73,6 +75,42 @@ internal static class SigMFSampleCodec
 
             default:
                 throw new NotSupportedException($"Component type {datatype.ComponentType} is not supported.");
+        }
+    }
+
+    // ci16 is what the capture worker records, so decoding it is on every replay's path. TensorPrimitives.ConvertChecked
+    // has no vectorised short -> float path (a replay profile showed its scalar fallback plus the separate scaling pass at
+    // about 5 % of the CPU time); widening, converting and scaling one vector at a time reads the samples once.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WidenAndScale(ReadOnlySpan<short> source, Span<float> destination, float scale)
+    {
+        ref var s0 = ref MemoryMarshal.GetReference(source);
+        ref var d0 = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var gain = Vector512.Create(scale);
+            for (; i + Vector512<short>.Count <= source.Length; i += Vector512<short>.Count)
+            {
+                var (lower, upper) = Vector512.Widen(Vector512.LoadUnsafe(ref s0, (nuint)i));
+                (Vector512.ConvertToSingle(lower) * gain).StoreUnsafe(ref d0, (nuint)i);
+                (Vector512.ConvertToSingle(upper) * gain).StoreUnsafe(ref d0, (nuint)(i + Vector512<int>.Count));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var gain = Vector256.Create(scale);
+            for (; i + Vector256<short>.Count <= source.Length; i += Vector256<short>.Count)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref s0, (nuint)i));
+                (Vector256.ConvertToSingle(lower) * gain).StoreUnsafe(ref d0, (nuint)i);
+                (Vector256.ConvertToSingle(upper) * gain).StoreUnsafe(ref d0, (nuint)(i + Vector256<int>.Count));
+            }
+        }
+
+        for (; i < source.Length; i++)
+        {
+            Unsafe.Add(ref d0, i) = Unsafe.Add(ref s0, i) * scale;
         }
     }
 

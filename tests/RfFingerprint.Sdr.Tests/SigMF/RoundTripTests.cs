@@ -48,6 +48,30 @@ public sealed class RoundTripTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("ci16_le")]
+    [InlineData("ci16_be")]
+    public void Ci16_extremes_decode_to_minus_full_scale_and_one_step_below_full_scale(string datatypeName)
+    {
+        Assert.True(SigMFDatatype.TryParse(datatypeName, out var datatype));
+        const float fullScale = 2.5f;
+        // 37 samples: a whole number of 512-bit vectors of shorts plus a scalar tail, extremes at both ends.
+        var samples = new Complex32[37];
+        samples[0] = new Complex32(-fullScale, fullScale);
+        samples[^1] = new Complex32(fullScale, -fullScale);
+        string path = _dir.File("extremes-" + datatypeName);
+        SigMFRecordingWriter.Write(path, new SigMFGlobal { Datatype = datatype, SampleRateHz = 1e6 }, samples,
+            options: new SigMFWriterOptions { FullScale = fullScale });
+
+        using var recording = SigMFRecording.Open(path + ".sigmf-meta");
+        var back = recording.ReadSamples(0, samples.Length);
+
+        const float top = fullScale * 32767f / 32768f;
+        Assert.Equal(new Complex32(-fullScale, top), back[0]);
+        Assert.Equal(new Complex32(top, -fullScale), back[^1]);
+        Assert.All(back[1..^1], sample => Assert.Equal(Complex32.Zero, sample));
+    }
+
     [Fact]
     public void Cf32_le_round_trip_is_bit_exact()
     {
