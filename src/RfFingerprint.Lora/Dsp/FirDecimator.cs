@@ -102,17 +102,25 @@ public sealed class FirDecimator
             {
                 Dot4(h, x.Slice(j * stride, (3 * stride) + h.Length), stride, output.Slice(j, 4));
             }
+
+            for (; j < output.Length; j++)
+            {
+                output[j] = Dot1(h, x.Slice(j * stride, h.Length));
+            }
+
+            return;
         }
 
         for (; j < output.Length; j++)
         {
-            output[j] = Dot(h, x.Slice(j * stride, h.Length));
+            output[j] = Dot256(h, x.Slice(j * stride, h.Length));
         }
     }
 
     // Four consecutive outputs in one pass over the taps: each tap vector is loaded once for four windows, and the four
     // horizontal sums (which cost as much as the multiply-adds of one 129-tap output) fold pairwise into two stores.
     // Window k starts k·stride floats into x. Four accumulator chains also hide the multiply-add latency.
+    // Hot kernel: optimised from the first call (a replay spent about 5 % of its CPU time in the unoptimised first tier of these).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dot4(ReadOnlySpan<float> h, ReadOnlySpan<float> x, int stride, Span<Complex32> output)
     {
@@ -138,7 +146,7 @@ public sealed class FirDecimator
         var second = PairSum(Fold(a2), Fold(a3));
         for (; i < h.Length; i += 2)
         {
-            var tap = Vector128.Create(Unsafe.Add(ref h0, i), Unsafe.Add(ref h0, i + 1), Unsafe.Add(ref h0, i), Unsafe.Add(ref h0, i + 1));
+            var tap = TapPair(ref h0, i);
             first = Vector128.MultiplyAddEstimate(tap, Vector128.Create(LoadPair(ref x0, i), LoadPair(ref x1, i)).AsSingle(), first);
             second = Vector128.MultiplyAddEstimate(tap, Vector128.Create(LoadPair(ref x2, i), LoadPair(ref x3, i)).AsSingle(), second);
         }
@@ -146,6 +154,69 @@ public sealed class FirDecimator
         ref var destination = ref Unsafe.As<Complex32, float>(ref MemoryMarshal.GetReference(output));
         first.StoreUnsafe(ref destination);
         second.StoreUnsafe(ref destination, 4);
+    }
+
+    // One output with exactly Dot4's operations in the same order, so an output does not depend on whether it was computed
+    // in a block of four or alone (a stream cut into other blocks then gives bit-identical bursts).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Complex32 Dot1(ReadOnlySpan<float> h, ReadOnlySpan<float> x)
+    {
+        ref var h0 = ref MemoryMarshal.GetReference(h);
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        var width = Vector512<float>.Count;
+        Vector512<float> a0 = default;
+        var i = 0;
+        for (; i + width <= h.Length; i += width)
+        {
+            a0 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)i), Vector512.LoadUnsafe(ref x0, (nuint)i), a0);
+        }
+
+        var sum = PairSum(Fold(a0), Vector128<float>.Zero);
+        for (; i < h.Length; i += 2)
+        {
+            sum = Vector128.MultiplyAddEstimate(TapPair(ref h0, i), Vector128.Create(LoadPair(ref x0, i), 0).AsSingle(), sum);
+        }
+
+        return new Complex32(sum.GetElement(0), sum.GetElement(1));
+    }
+
+    // Without 512-bit vectors: Σ h[i]·window[i] kept separately for even (real) and odd (imaginary) float positions, four
+    // independent accumulators to hide the add latency; multiply-add uses FMA where available.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Complex32 Dot256(ReadOnlySpan<float> h, ReadOnlySpan<float> window)
+    {
+        ref var h0 = ref MemoryMarshal.GetReference(h);
+        ref var w0 = ref MemoryMarshal.GetReference(window);
+        var length = h.Length;
+        var width = Vector256<float>.Count;
+        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+        var i = 0;
+        for (; i + (4 * width) <= length; i += 4 * width)
+        {
+            a0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)i), Vector256.LoadUnsafe(ref w0, (nuint)i), a0);
+            a1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)(i + width)), Vector256.LoadUnsafe(ref w0, (nuint)(i + width)), a1);
+            a2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)(i + (2 * width))), Vector256.LoadUnsafe(ref w0, (nuint)(i + (2 * width))), a2);
+            a3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)(i + (3 * width))), Vector256.LoadUnsafe(ref w0, (nuint)(i + (3 * width))), a3);
+        }
+
+        for (; i + width <= length; i += width)
+        {
+            a0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)i), Vector256.LoadUnsafe(ref w0, (nuint)i), a0);
+        }
+
+        var sum = (a0 + a1) + (a2 + a3);
+        var pairs = sum.GetLower() + sum.GetUpper();
+
+        // pairs = [re, im, re, im]: fold the two complex lanes.
+        var re = pairs.GetElement(0) + pairs.GetElement(2);
+        var im = pairs.GetElement(1) + pairs.GetElement(3);
+        for (; i < length; i += 2)
+        {
+            re += Unsafe.Add(ref h0, i) * Unsafe.Add(ref w0, i);
+            im += Unsafe.Add(ref h0, i + 1) * Unsafe.Add(ref w0, i + 1);
+        }
+
+        return new Complex32(re, im);
     }
 
     private static Vector128<float> Fold(Vector512<float> sum)
@@ -161,72 +232,12 @@ public sealed class FirDecimator
         return Vector128.Create(da.GetElement(0), db.GetElement(0)).AsSingle() + Vector128.Create(da.GetElement(1), db.GetElement(1)).AsSingle();
     }
 
+    // The real tap at complex position i/2 for both halves of two complex lanes: [h, h, h, h] (the bank stores each tap twice).
+    private static Vector128<float> TapPair(ref float h, int index) =>
+        Vector128.Create(Unsafe.Add(ref h, index), Unsafe.Add(ref h, index + 1), Unsafe.Add(ref h, index), Unsafe.Add(ref h, index + 1));
+
+    // One complex sample (two floats) as the bits of a double, to build vectors of two samples without conversion.
     private static double LoadPair(ref float x, int index) => Unsafe.As<float, double>(ref Unsafe.Add(ref x, index));
-
-    // Σ h[i]·window[i] kept separately for even (real) and odd (imaginary) float positions. Four independent accumulators
-    // hide the add latency (one accumulator serialises the whole sum on it); multiply-add uses FMA where available.
-    // Hot kernel: optimised from the first call (a replay spent about 5 % of its CPU time in the unoptimised first tier of these).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Complex32 Dot(ReadOnlySpan<float> h, ReadOnlySpan<float> window)
-    {
-        ref var h0 = ref MemoryMarshal.GetReference(h);
-        ref var w0 = ref MemoryMarshal.GetReference(window);
-        var length = h.Length;
-        var i = 0;
-        Vector128<float> pairs;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var width = Vector512<float>.Count;
-            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
-            for (; i + (4 * width) <= length; i += 4 * width)
-            {
-                a0 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)i), Vector512.LoadUnsafe(ref w0, (nuint)i), a0);
-                a1 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)(i + width)), Vector512.LoadUnsafe(ref w0, (nuint)(i + width)), a1);
-                a2 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)(i + (2 * width))), Vector512.LoadUnsafe(ref w0, (nuint)(i + (2 * width))), a2);
-                a3 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)(i + (3 * width))), Vector512.LoadUnsafe(ref w0, (nuint)(i + (3 * width))), a3);
-            }
-
-            for (; i + width <= length; i += width)
-            {
-                a0 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref h0, (nuint)i), Vector512.LoadUnsafe(ref w0, (nuint)i), a0);
-            }
-
-            var sum = (a0 + a1) + (a2 + a3);
-            var half = sum.GetLower() + sum.GetUpper();
-            pairs = half.GetLower() + half.GetUpper();
-        }
-        else
-        {
-            var width = Vector256<float>.Count;
-            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
-            for (; i + (4 * width) <= length; i += 4 * width)
-            {
-                a0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)i), Vector256.LoadUnsafe(ref w0, (nuint)i), a0);
-                a1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)(i + width)), Vector256.LoadUnsafe(ref w0, (nuint)(i + width)), a1);
-                a2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)(i + (2 * width))), Vector256.LoadUnsafe(ref w0, (nuint)(i + (2 * width))), a2);
-                a3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)(i + (3 * width))), Vector256.LoadUnsafe(ref w0, (nuint)(i + (3 * width))), a3);
-            }
-
-            for (; i + width <= length; i += width)
-            {
-                a0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref h0, (nuint)i), Vector256.LoadUnsafe(ref w0, (nuint)i), a0);
-            }
-
-            var sum = (a0 + a1) + (a2 + a3);
-            pairs = sum.GetLower() + sum.GetUpper();
-        }
-
-        // pairs = [re, im, re, im]: fold the two complex lanes.
-        var re = pairs.GetElement(0) + pairs.GetElement(2);
-        var im = pairs.GetElement(1) + pairs.GetElement(3);
-        for (; i < length; i += 2)
-        {
-            re += Unsafe.Add(ref h0, i) * Unsafe.Add(ref w0, i);
-            im += Unsafe.Add(ref h0, i + 1) * Unsafe.Add(ref w0, i + 1);
-        }
-
-        return new Complex32(re, im);
-    }
 
     private static double[] Design(int factor, int length, double delay)
     {

@@ -82,8 +82,7 @@ public sealed class LoraReceiver
         while (!block.IsEmpty)
         {
             var count = Math.Min(block.Length, ChunkSamples);
-            Sanitize(block[..count]);
-            _raw.Write(_chunk.AsSpan(0, count));
+            _raw.Write(Sanitize(block[..count]));
             Statistics.Samples += count;
             block = block[count..];
             Decimate();
@@ -147,14 +146,16 @@ public sealed class LoraReceiver
         }
     }
 
-    private void Sanitize(ReadOnlySpan<Complex32> samples)
+    // Returns the samples themselves when all are finite (the usual case: no copy on the way into the ring), else a
+    // copy in the scratch chunk with the non-finite ones zeroed and counted.
+    private ReadOnlySpan<Complex32> Sanitize(ReadOnlySpan<Complex32> samples)
     {
-        var destination = _chunk.AsSpan(0, samples.Length);
         if (float.IsFinite(TensorPrimitives.Sum(MemoryMarshal.Cast<Complex32, float>(samples))))
         {
-            samples.CopyTo(destination);
-            return;
+            return samples;
         }
+
+        var destination = _chunk.AsSpan(0, samples.Length);
 
         for (var i = 0; i < samples.Length; i++)
         {
@@ -169,6 +170,8 @@ public sealed class LoraReceiver
                 Statistics.NonFiniteSamples++;
             }
         }
+
+        return destination;
     }
 
     private void Decimate()
