@@ -72,10 +72,22 @@ public static class FingerprintEvaluation
     /// Rogue-device detection with an extractor: devices of <paramref name="enrolment"/> are enrolled; each test burst's
     /// score is its distance to the nearest enrolled device (<see cref="EmbeddingMatcher"/>). Known = test bursts of
     /// enrolled devices, rogue = the others. Reports ROC, AUC and EER (at the ROC point where the false-accept and
-    /// false-reject rates are closest, their mean).
+    /// false-reject rates are closest, their mean) with device-bootstrap intervals (<see cref="DeviceBootstrap"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The test set lacks known or rogue bursts.</exception>
     public static OpenSetReport OpenSet(EvaluationSet enrolment, EvaluationSet test, MatcherOptions? options = null)
+    {
+        var scores = OpenSetScores(enrolment, test, options);
+        if (scores.KnownScores.Count == 0 || scores.RogueScores.Count == 0)
+            throw new ArgumentException($"The test set needs bursts of enrolled and of unknown devices (has {scores.KnownScores.Count} and {scores.RogueScores.Count}).", nameof(test));
+        return OpenSetFromScores(scores);
+    }
+
+    /// <summary>
+    /// The rogue-detection scores of <see cref="OpenSet"/> without summarising them, so that several measurements (e.g.
+    /// groups of enrolled devices) can be pooled with <see cref="Evaluation.OpenSetScores.Concat"/>. Either side may be empty.
+    /// </summary>
+    public static OpenSetScores OpenSetScores(EvaluationSet enrolment, EvaluationSet test, MatcherOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         ArgumentNullException.ThrowIfNull(test);
@@ -84,17 +96,39 @@ public static class FingerprintEvaluation
         var known = new HashSet<string>(matcher.DeviceIds, StringComparer.Ordinal);
         var distances = new double[matcher.DeviceIds.Count];
         var knownScores = new List<double>();
+        var knownDevices = new List<string>();
         var rogueScores = new List<double>();
+        var rogueDevices = new List<string>();
         for (int b = 0; b < test.Count; b++)
         {
             matcher.Distances(test.Output(b), distances);
             double score = distances.Min();
-            (known.Contains(test.DeviceOf(b)) ? knownScores : rogueScores).Add(score);
+            string device = test.DeviceOf(b);
+            bool isKnown = known.Contains(device);
+            (isKnown ? knownScores : rogueScores).Add(score);
+            (isKnown ? knownDevices : rogueDevices).Add(device);
         }
 
-        if (knownScores.Count == 0 || rogueScores.Count == 0)
-            throw new ArgumentException($"The test set needs bursts of enrolled and of unknown devices (has {knownScores.Count} and {rogueScores.Count}).", nameof(test));
-        return OpenSetFromScores(knownScores, rogueScores);
+        return new OpenSetScores(knownScores, knownDevices, rogueScores, rogueDevices);
+    }
+
+    /// <summary>
+    /// <see cref="OpenSetFromScores(IReadOnlyList{double}, IReadOnlyList{double})"/> plus the device counts and 95 %
+    /// device-bootstrap intervals of AUC and EER (<see cref="DeviceBootstrap.Intervals"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Either side has no scores.</exception>
+    public static OpenSetReport OpenSetFromScores(OpenSetScores scores, int bootstrapReplicates = DeviceBootstrap.DefaultReplicates, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var report = OpenSetFromScores(scores.KnownScores, scores.RogueScores);
+        var (auc, eer) = DeviceBootstrap.Intervals(scores, bootstrapReplicates, seed);
+        return report with
+        {
+            KnownDeviceCount = scores.KnownDevices.Distinct(StringComparer.Ordinal).Count(),
+            RogueDeviceCount = scores.RogueDevices.Distinct(StringComparer.Ordinal).Count(),
+            AucInterval = auc,
+            EerInterval = eer,
+        };
     }
 
     /// <summary>ROC, AUC and EER from distance scores (lower = more like an enrolled device).</summary>

@@ -3,8 +3,11 @@ namespace RfFingerprint.Pipeline.Evaluation;
 /// <summary>
 /// What <see cref="EvaluationRunner"/> simulates and measures. Devices 0 … <see cref="ClosedSetDevices"/>−1 of population
 /// <see cref="PopulationSeed"/> are the closed-set (and enrolled) devices; devices up to the largest of
-/// <see cref="DeviceCounts"/> serve the device-count scan and, never enrolled, as rogue devices. Day 1 is a cold start
-/// (session <see cref="Day1Session"/>), day 2 another session of warmed-up devices with other channel draws.
+/// <see cref="DeviceCounts"/> serve the device-count scan. The open-set measurement enrols <see cref="OpenSetGroups"/>
+/// disjoint groups of <see cref="ClosedSetDevices"/> devices in turn (group 0 = the closed-set devices); for each group
+/// every other device is a rogue: the other groups' devices and <see cref="RogueDevices"/> further devices that are
+/// only seen on day 2. Day 1 is a cold start (session <see cref="Day1Session"/>), day 2 another session of warmed-up
+/// devices with other channel draws.
 /// </summary>
 public sealed record EvaluationPlan
 {
@@ -41,8 +44,21 @@ public sealed record EvaluationPlan
     /// <summary>Day-1 bursts per device enrolled in the device-count scan (every device, closed-set ones included).</summary>
     public int ScanEnrolBursts { get; init; } = 10;
 
-    /// <summary>Day-2 bursts per device tested in the device-count scan (also the rogue bursts of the open-set test).</summary>
+    /// <summary>Day-2 bursts per device tested in the device-count scan.</summary>
     public int ScanTestBursts { get; init; } = 6;
+
+    /// <summary>
+    /// Disjoint groups of <see cref="ClosedSetDevices"/> devices enrolled in turn for the open-set measurement, whose
+    /// scores are pooled (more devices behind the known and rogue scores than one group gives). With more than one group,
+    /// every device of the device-count scan gets <see cref="Day1Bursts"/> and <see cref="Day2Bursts"/> bursts.
+    /// </summary>
+    public int OpenSetGroups { get; init; } = 5;
+
+    /// <summary>Devices simulated only on day 2 (devices <see cref="TotalDevices"/> and up), rogue to every group.</summary>
+    public int RogueDevices { get; init; } = 300;
+
+    /// <summary>Day-2 bursts per device of <see cref="RogueDevices"/>.</summary>
+    public int RogueBursts { get; init; } = 5;
 
     /// <summary>Enrolment sizes (day-1 bursts per device) of the open-set measurements.</summary>
     public IReadOnlyList<int> EnrolmentSizes { get; init; } = [10, 25, 50];
@@ -71,7 +87,7 @@ public sealed record EvaluationPlan
     /// <summary>Single-burst runs timed for the latency percentiles.</summary>
     public int LatencyRuns { get; init; } = 300;
 
-    /// <summary>The largest device count: devices 0 … this−1 are simulated.</summary>
+    /// <summary>The largest device count: devices 0 … this−1 are simulated on both days.</summary>
     public int TotalDevices => Math.Max(ClosedSetDevices, DeviceCounts.Count == 0 ? 0 : DeviceCounts.Max());
 
     /// <summary>A small plan for tests and smoke runs: 3 closed-set devices, 5 in all, a few bursts each, a 2-epoch classifier.</summary>
@@ -86,6 +102,9 @@ public sealed record EvaluationPlan
         ScanEnrolBursts = 3,
         ScanTestBursts = 2,
         EnrolmentSizes = [2, 6],
+        OpenSetGroups = 1,
+        RogueDevices = 2,
+        RogueBursts = 2,
         ClassifierEpochs = 2,
         ClassifierArguments = ["--widths", "4,4,8", "--embedding-dim", "8", "--batch-size", "8"],
         SpeedSeconds = 0.2,
@@ -106,6 +125,10 @@ public sealed record EvaluationPlan
             throw new ArgumentException($"The largest device count must exceed ClosedSetDevices ({ClosedSetDevices}) so that rogue devices exist.", nameof(DeviceCounts));
         if (ScanEnrolBursts < 1 || ScanEnrolBursts > Day1Bursts || ScanTestBursts < 1 || ScanTestBursts > Day2Bursts)
             throw new ArgumentException("ScanEnrolBursts must be 1..Day1Bursts and ScanTestBursts 1..Day2Bursts.", nameof(ScanEnrolBursts));
+        if (OpenSetGroups < 1 || OpenSetGroups * ClosedSetDevices > TotalDevices)
+            throw new ArgumentException($"OpenSetGroups must be at least 1 and OpenSetGroups x ClosedSetDevices at most the largest device count ({TotalDevices}).", nameof(OpenSetGroups));
+        if (RogueDevices < 0 || (RogueDevices > 0 && RogueBursts < 1))
+            throw new ArgumentException("RogueDevices must not be negative and RogueBursts must be positive.", nameof(RogueDevices));
         if (EnrolmentSizes.Count == 0 || EnrolmentSizes.Any(n => n < 1 || n > Day1Bursts))
             throw new ArgumentException($"EnrolmentSizes must lie within 1..Day1Bursts ({Day1Bursts}).", nameof(EnrolmentSizes));
         if (!double.IsFinite(SnrDb) || !(SnrSpreadDb >= 0))

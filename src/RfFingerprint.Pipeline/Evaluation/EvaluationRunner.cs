@@ -24,6 +24,7 @@ public sealed class EvaluationRunner(EvaluationRunnerOptions options)
     private const string ExtractorCentroid = "extractor + centroid enrolment";
     private const string ExtractorKnn = "extractor + 15-NN enrolment";
     private const string Classifier = "classifier trained on day 1";
+    private const string RogueSet = "day2-rogue";
 
     private readonly EvaluationRunnerOptions _options = Checked(options);
     private readonly List<(string Step, TimeSpan Duration)> _steps = [];
@@ -49,13 +50,17 @@ public sealed class EvaluationRunner(EvaluationRunnerOptions options)
         var uncompensated = features with { CompensateCfo = false };
 
         int c = plan.ClosedSetDevices, total = plan.TotalDevices;
+        bool grouped = plan.OpenSetGroups > 1;
         var specs = new[]
         {
             new SetSpec("day1-core", plan.Day1Session, 0, c, plan.Day1Bursts, 0, plan.SnrDb, plan.SnrSpreadDb, trainClassifiers, Collect: true),
-            new SetSpec("day1-extra", plan.Day1Session, c, total - c, plan.ScanEnrolBursts, 0, plan.SnrDb, plan.SnrSpreadDb, false, Collect: false),
+            new SetSpec("day1-extra", plan.Day1Session, c, total - c, grouped ? plan.Day1Bursts : plan.ScanEnrolBursts, 0, plan.SnrDb, plan.SnrSpreadDb, false, Collect: false),
             new SetSpec("day2-core", plan.Day2Session, 0, c, plan.Day2Bursts, plan.WarmMinutesSincePowerOn, plan.SnrDb, plan.SnrSpreadDb, trainClassifiers, Collect: true),
-            new SetSpec("day2-extra", plan.Day2Session, c, total - c, plan.ScanTestBursts, plan.WarmMinutesSincePowerOn, plan.SnrDb, plan.SnrSpreadDb, false, Collect: false),
-        }.Concat(plan.SweepSnrLevelsDb.Select(level =>
+            new SetSpec("day2-extra", plan.Day2Session, c, total - c, grouped ? plan.Day2Bursts : plan.ScanTestBursts, plan.WarmMinutesSincePowerOn, plan.SnrDb, plan.SnrSpreadDb, false, Collect: false),
+        }.Concat(plan.RogueDevices == 0 ? [] : new[]
+        {
+            new SetSpec(RogueSet, plan.Day2Session, total, plan.RogueDevices, plan.RogueBursts, plan.WarmMinutesSincePowerOn, plan.SnrDb, plan.SnrSpreadDb, false, Collect: false),
+        }).Concat(plan.SweepSnrLevelsDb.Select(level =>
             new SetSpec(SweepName(level), plan.SweepSession, 0, c, plan.SweepBursts, plan.WarmMinutesSincePowerOn, level, 0, false, Collect: false, MayBeEmpty: true))).ToArray();
 
         var summaries = new List<DataSetSummary>();
@@ -77,6 +82,7 @@ public sealed class EvaluationRunner(EvaluationRunnerOptions options)
             Day1 = EvaluationSets.Concat(day1CoreOut, Embed(day1Extra.Compensated, extractor)),
             Day2Core = Embed(day2Core.Compensated, extractor),
             Day2Extra = Embed(day2Extra.Compensated, extractor),
+            Rogue = sets.TryGetValue(RogueSet, out var rogueSet) ? Embed(rogueSet.Compensated, extractor) : null,
             Sweep = plan.SweepSnrLevelsDb.Select(level => Embed(sets[SweepName(level)].Compensated, extractor)).ToArray(),
             };
         });
@@ -140,13 +146,36 @@ public sealed class EvaluationRunner(EvaluationRunnerOptions options)
             return new ScaleRow(n, plan.ScanEnrolBursts, report.Count, report.Accuracy, report.HybridAccuracy, cfoOnly.Accuracy);
         }).ToArray());
 
-        // 3. Open set: devices new to the extractor enrolled with m bursts; rogue = devices never enrolled.
+        // 3. Open set: devices new to the extractor enrolled with m bursts, one group of c devices at a time; for each group
+        //    every other device (other groups, the day-2-only rogue devices) is a rogue. Scores are pooled over the groups.
+        var openSetTest = outputs.Rogue is null ? day2 : EvaluationSets.Concat(day2, outputs.Rogue);
+        var groups = Enumerable.Range(0, plan.OpenSetGroups)
+            .Select(g => (IReadOnlySet<string>)Enumerable.Range(g * c, c).Select(i => population.Device(i).Name).ToHashSet(StringComparer.Ordinal))
+            .ToArray();
         var openSet = Timed("open set", () => plan.EnrolmentSizes.Order().Select(m =>
         {
-            var enrol = EvaluationSets.FirstPerDevice(outputs.Day1Core, m);
-            var identified = FingerprintEvaluation.ClosedSet(enrol, outputs.Day2Core, ModelKind.Extractor);
-            var rogue = FingerprintEvaluation.OpenSet(enrol, day2);
-            return new EnrolmentRow(m, rogue.KnownCount, rogue.RogueCount, identified.Accuracy, identified.HybridAccuracy, rogue.Auc, rogue.Eer, rogue.EerThreshold);
+            int count = 0;
+            double correct = 0, hybridCorrect = 0;
+            var scores = new List<OpenSetScores>();
+            foreach (var group in groups)
+            {
+                var enrol = EvaluationSets.FirstPerDevice(EvaluationSets.OfDevices(outputs.Day1, group), m);
+                var identified = FingerprintEvaluation.ClosedSet(enrol, EvaluationSets.OfDevices(day2, group), ModelKind.Extractor);
+                count += identified.Count;
+                correct += identified.Accuracy * identified.Count;
+                hybridCorrect += identified.HybridAccuracy * identified.Count;
+                scores.Add(FingerprintEvaluation.OpenSetScores(enrol, openSetTest));
+            }
+
+            var rogue = FingerprintEvaluation.OpenSetFromScores(OpenSetScores.Concat(scores));
+            return new EnrolmentRow(m, rogue.KnownCount, rogue.RogueCount, correct / count, hybridCorrect / count, rogue.Auc, rogue.Eer, rogue.EerThreshold)
+            {
+                KnownDevices = rogue.KnownDeviceCount,
+                RogueDevices = rogue.RogueDeviceCount,
+                Groups = groups.Length,
+                AucInterval = rogue.AucInterval,
+                EerInterval = rogue.EerInterval,
+            };
         }).ToArray());
 
         // 4. Baselines on the closed-set data.

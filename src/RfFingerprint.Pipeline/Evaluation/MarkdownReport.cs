@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RfFingerprint.Fingerprinting.Evaluation;
 
 namespace RfFingerprint.Pipeline.Evaluation;
 
@@ -20,6 +21,8 @@ public static class MarkdownReport
 
     /// <summary>The CFO-only baseline must stay at or below this, or the simulated population is trivially separable.</summary>
     public const double CfoOnlyCeiling = 0.60;
+
+    private const int DeviceBootstrapReplicates = DeviceBootstrap.DefaultReplicates;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -86,8 +89,9 @@ public static class MarkdownReport
         if (largest is not null)
         {
             Target(md, $"open set, new devices enrolled with {largest.BurstsPerDevice} bursts, identification", ">= 98 %", Percent(largest.Accuracy), largest.Accuracy >= OpenSetTarget);
-            Target(md, "rogue detection ROC AUC", ">= 0.99", Number(largest.RogueAuc, "0.0000"), largest.RogueAuc >= AucTarget);
-            Target(md, "rogue detection EER", "<= 3 %", Percent(largest.RogueEer), largest.RogueEer <= EerTarget);
+            string counts = string.Create(Invariant, $"{largest.KnownBursts} known bursts of {largest.KnownDevices} devices, {largest.RogueBursts} rogue scores of {largest.RogueDevices} devices");
+            Target(md, $"rogue detection ROC AUC ({counts})", ">= 0.99", $"{Number(largest.RogueAuc, "0.0000")} {Interval(largest.AucInterval, v => Number(v, "0.0000"))}", largest.RogueAuc >= AucTarget);
+            Target(md, "rogue detection EER (95 % device-bootstrap interval)", "<= 3 %", $"{Percent(largest.RogueEer)} {Interval(largest.EerInterval, Percent)}", largest.RogueEer <= EerTarget);
         }
 
         var cfoOnly = report.Baselines.Count > 0 ? report.Baselines[0] : null;
@@ -138,19 +142,27 @@ public static class MarkdownReport
 
     private static void WriteOpenSet(StringBuilder md, EvaluationReport report)
     {
+        var plan = report.Plan;
+        int c = plan.ClosedSetDevices;
         Text(md, "## 3. Open set: devices never seen in training, enrolled on day 1, tested on day 2");
         Line(md);
-        Line(md, $"Known = day-2 bursts of the {report.Plan.ClosedSetDevices} enrolled devices (all SNRs); rogue = day-2 bursts of devices {report.Plan.ClosedSetDevices}..{report.Plan.TotalDevices - 1}, never enrolled. Rogue score = cosine distance to the nearest enrolled centroid.");
+        string rogueOnly = plan.RogueDevices > 0
+            ? string.Create(Invariant, $", and of devices {plan.TotalDevices}..{plan.TotalDevices + plan.RogueDevices - 1}, simulated on day 2 only ({plan.RogueBursts} bursts each) and never enrolled")
+            : string.Empty;
+        Line(md, $"{plan.OpenSetGroups} group(s) of {c} devices (devices 0..{(plan.OpenSetGroups * c) - 1}) are enrolled in turn; known = day-2 bursts of the enrolled group (all SNRs), rogue = day-2 bursts of every device outside the group: of devices 0..{plan.TotalDevices - 1} not in it{rogueOnly}. Scores of all groups are pooled; rogue score = cosine distance to the nearest enrolled centroid. Intervals: 95 % device bootstrap ({DeviceBootstrapReplicates} replicates resampling known and rogue devices, since bursts of one device are correlated).");
         Line(md);
-        Text(md, "| enrolment bursts/device | known bursts | rogue bursts | identification | identification + CFO rule | rogue ROC AUC | rogue EER | EER threshold |");
+        Text(md, "| enrolment bursts/device | known bursts (devices) | rogue scores (devices) | identification | identification + CFO rule | rogue ROC AUC [95 % CI] | rogue EER [95 % CI] | EER threshold |");
         Text(md, "|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in report.OpenSet)
         {
-            Line(md, $"| {row.BurstsPerDevice} | {row.KnownBursts} | {row.RogueBursts} | {Percent(row.Accuracy)} | {Percent(row.HybridAccuracy)} | {Number(row.RogueAuc, "0.0000")} | {Percent(row.RogueEer)} | {Number(row.EerThreshold, "0.0000")} |");
+            Line(md, $"| {row.BurstsPerDevice} | {row.KnownBursts} ({row.KnownDevices}) | {row.RogueBursts} ({row.RogueDevices}) | {Percent(row.Accuracy)} | {Percent(row.HybridAccuracy)} | {Number(row.RogueAuc, "0.0000")} {Interval(row.AucInterval, v => Number(v, "0.0000"))} | {Percent(row.RogueEer)} {Interval(row.EerInterval, Percent)} | {Number(row.EerThreshold, "0.0000")} |");
         }
 
         Line(md);
     }
+
+    private static string Interval(ConfidenceInterval? interval, Func<double, string> format) =>
+        interval is { } i ? $"[{format(i.Low)}, {format(i.High)}]" : string.Empty;
 
     private static void WriteBaselines(StringBuilder md, EvaluationReport report)
     {

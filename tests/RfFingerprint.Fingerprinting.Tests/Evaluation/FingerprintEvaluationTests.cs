@@ -76,6 +76,18 @@ public class FingerprintEvaluationTests
     }
 
     [Fact]
+    public void OpenSetScores_NameTheSenderOfEveryScore()
+    {
+        var test = Set(["a", "b", "rogue"], (0.05, 0, 20, 0), (3.0, 0, 20, 2), (1.55, 0, 20, 1));
+
+        var scores = FingerprintEvaluation.OpenSetScores(Train, test);
+
+        Assert.Equal(["a", "b"], scores.KnownDevices);
+        Assert.Equal(["rogue"], scores.RogueDevices);
+        Assert.True(scores.RogueScores[0] > scores.KnownScores.Max());
+    }
+
+    [Fact]
     public void OpenSetFromScores_AucIsTheShareOfRogueKnownPairsInOrder()
     {
         var report = FingerprintEvaluation.OpenSetFromScores([0.1, 0.4], [0.3, 0.5]);
