@@ -44,10 +44,11 @@ public sealed class LoraReceiver
         _options = options.Validate();
         var parameters = options.ToParameters(options.SpreadingFactors.Max());
         _oversampling = parameters.Oversampling;
-        _decimator = new FirDecimator(_oversampling, options.FilterTapsPerPhase);
-        _synchronizers = [.. options.SpreadingFactors.Order().Select(sf => new FrameSynchronizer(options, sf, _decimator))];
+        _decimator = new FirDecimator(_oversampling, options.DetectionFilterTapsPerPhase);
+        var channelizer = new FirDecimator(_oversampling, options.FilterTapsPerPhase);
+        _synchronizers = [.. options.SpreadingFactors.Order().Select(sf => new FrameSynchronizer(options, sf, channelizer))];
         var symbols = options.PreambleSymbols + 10;
-        _raw = new SampleRing((symbols * parameters.SamplesPerSymbol) + (2 * ChunkSamples) + _decimator.TapCount);
+        _raw = new SampleRing((symbols * parameters.SamplesPerSymbol) + (2 * ChunkSamples) + Math.Max(_decimator.TapCount, channelizer.TapCount));
         _decimated = new SampleRing((symbols * parameters.ChipsPerSymbol) + (2 * ChunkSamples));
         var maxOutputs = (ChunkSamples / _oversampling) + 2;
         _decimatorOutput = new Complex32[maxOutputs];
