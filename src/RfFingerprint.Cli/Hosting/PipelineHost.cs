@@ -31,20 +31,52 @@ internal sealed class PipelineHost : IAsyncDisposable
     /// <exception cref="CliUsageException">The model file is missing or does not fit the configuration.</exception>
     public static async Task<PipelineHost> OpenAsync(CliSettings settings, CliIo io, CancellationToken cancellationToken)
     {
-        var model = LoadModel(settings);
-        var store = await RegistryAccess.OpenAsync(settings, io, cancellationToken);
+        // ONNX Runtime's start-up and the registry's migration check are independent and each keeps one core busy for tens
+        // of milliseconds: they overlap. A missing model file is still refused before the registry is touched.
+        var modelPath = ModelPath(settings);
+        var loading = Task.Run(() => LoadModel(modelPath), CancellationToken.None);
+        var opening = RegistryAccess.OpenAsync(settings, io, cancellationToken);
+        FingerprintModel model;
+        try
+        {
+            model = await loading;
+        }
+        catch
+        {
+            await CloseQuietlyAsync(opening);
+            throw;
+        }
+
+        IRegistryStore store;
+        try
+        {
+            store = await opening;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+
         var pipelineOptions = settings.Bind<PipelineOptions>(PipelineOptions.SectionName);
         var pipeline = new FingerprintPipeline(model, ReceiverOptionsFor(settings, model), pipelineOptions);
         return new PipelineHost(store, model, pipeline, settings.Bind<DecisionSettings>(DecisionSettings.SectionName));
     }
 
     /// <summary>Loads the configured model (<c>Model:Path</c>, relative to the configuration file).</summary>
-    public static FingerprintModel LoadModel(CliSettings settings)
+    public static FingerprintModel LoadModel(CliSettings settings) => LoadModel(ModelPath(settings));
+
+    private static string ModelPath(CliSettings settings)
     {
         var options = settings.Bind<ModelOptions>(ModelOptions.SectionName);
         var path = settings.ResolvePath(options.Path);
         if (!File.Exists(path))
             throw new CliUsageException($"model '{path}' does not exist: train one with 'rffp train' or set Model:Path");
+        return path;
+    }
+
+    private static FingerprintModel LoadModel(string path)
+    {
         try
         {
             // One intra-op thread: the model is small and its batches come in bursts, so a pool of ONNX Runtime threads
@@ -68,6 +100,20 @@ internal sealed class PipelineHost : IAsyncDisposable
         }
 
         return receiver;
+    }
+
+    // The model failed to load, so that error is the one reported; the registry, if it opened, is closed again.
+    private static async Task CloseQuietlyAsync(Task<IRegistryStore> opening)
+    {
+        try
+        {
+            await (await opening).DisposeAsync();
+        }
+#pragma warning disable CA1031 // A second failure while giving up on the first is not worth reporting over it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MathNet.Numerics;
 using RfFingerprint.Lora.Dsp;
 
@@ -92,19 +93,10 @@ public sealed class FftDemodulator
 
         _fft.Forward(work);
         ComplexMath.Power(work, _power);
-        var best = 0;
-        var bestPower = -1f;
-        var total = 0f;
-        for (var k = 0; k < _power.Length; k++)
-        {
-            var p = _power[k];
-            total += p;
-            if (p > bestPower)
-            {
-                bestPower = p;
-                best = k;
-            }
-        }
+        // The first of equal maxima, as a scalar scan would pick; the powers are finite (the receiver zeroes NaN and ∞).
+        var best = TensorPrimitives.IndexOfMax(_power);
+        var bestPower = _power[best];
+        var total = TensorPrimitives.Sum(_power);
 
         // Jacobsen's estimator on the complex bins ("Fast, accurate frequency estimators", IEEE SP Magazine 2007): its error
         // is zero-mean in noise, which the timing loop needs (a magnitude-based estimate is biased away from 0 in noise).

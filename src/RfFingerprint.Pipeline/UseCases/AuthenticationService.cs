@@ -146,12 +146,10 @@ public sealed class AuthenticationService
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        foreach (var path in paths)
-        {
-            await using var capture = await OpenedCapture.OpenAsync(path);
-            _pipeline.ThrowIfUnsupported(capture.Source.Info);
-        }
-
+        // The first recordings are already being received while the others are checked (a replay's start-up is the one
+        // part that runs on a single core); no burst is decided before every recording has passed.
+        var validation = Task.Run(() => ValidateAsync(paths), CancellationToken.None);
+        var validated = false;
         var inFlight = new Queue<CaptureReplay>();
         try
         {
@@ -160,6 +158,12 @@ public sealed class AuthenticationService
             {
                 while (next < paths.Count && inFlight.Count < _pipeline.Options.ParallelCaptures)
                     inFlight.Enqueue(await CaptureReplay.StartAsync(_pipeline, paths[next++], record, cancellationToken));
+                if (!validated)
+                {
+                    await validation;
+                    validated = true;
+                }
+
                 if (!inFlight.TryDequeue(out var current))
                     break;
                 await using (current)
@@ -175,6 +179,18 @@ public sealed class AuthenticationService
         {
             foreach (var replay in inFlight)
                 await replay.DisposeAsync();
+            // When a recording failed to start first, the check's own outcome (the same error, or none) is not needed.
+            if (!validated)
+                await validation.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private async Task ValidateAsync(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            await using var capture = await OpenedCapture.OpenAsync(path);
+            _pipeline.ThrowIfUnsupported(capture.Source.Info);
         }
     }
 
