@@ -57,6 +57,10 @@ def parse_args(argv):
     p.add_argument("--temperature", type=float, default=0.1, help="supervised-contrastive temperature")
     p.add_argument("--margin", type=float, default=0.2, help="triplet margin")
     p.add_argument("--samples-per-class", type=int, default=4, help="K of the P x K extractor batches")
+    p.add_argument("--swa-start", type=int, default=0,
+                   help="0: export the epoch with the best validation accuracy; N: export the average of the weights "
+                        "after epochs N..EPOCHS (stochastic weight averaging) with BatchNorm statistics recomputed "
+                        "over the training bursts")
     p.add_argument("--model-version", default=None, help="default: KIND-<first 12 hex of the weights' sha256>")
     p.add_argument("--opset", type=int, default=13)
     p.add_argument("--reference-count", type=int, default=8,
@@ -66,6 +70,8 @@ def parse_args(argv):
     args.widths = tuple(int(w) for w in args.widths.split(","))
     if len(args.widths) != 3:
         p.error("--widths needs three comma-separated integers")
+    if args.swa_start < 0 or args.swa_start > args.epochs:
+        p.error("--swa-start must be 0 (off) or an epoch 1..EPOCHS")
     return args
 
 
@@ -123,6 +129,25 @@ def embed_all(model, x, batch=256):
     return torch.cat(out) if out else torch.zeros(0)
 
 
+def recompute_batchnorm(model, x, batch=256):
+    """Sets every BatchNorm's running statistics to the average over x of the batch statistics, each batch weighted by
+    its size (so the running mean is the plain mean of x), in a fixed order (deterministic): averaged weights need
+    statistics of their own, those of the epochs they came from do not fit them."""
+    norms = [m for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    momenta = [m.momentum for m in norms]
+    for m in norms:
+        m.reset_running_stats()
+    model.train()
+    with torch.no_grad():
+        for i in range(0, x.shape[0], batch):
+            for m in norms:
+                m.momentum = min(batch, x.shape[0] - i) / (i + min(batch, x.shape[0] - i))
+            model(torch.from_numpy(x[i:i + batch]))
+    for m, momentum in zip(norms, momenta):
+        m.momentum = momentum
+    model.eval()
+
+
 def centroid_accuracy(train_emb, train_labels, val_emb, val_labels, num_classes):
     """Nearest class centroid (cosine) accuracy of validation embeddings."""
     if val_emb.shape[0] == 0:
@@ -142,6 +167,22 @@ def export_onnx(model, bins, frames, path, output_name, opset):
         torch.onnx.export(model, dummy, path, input_names=["features"], output_names=[output_name],
                           dynamic_axes={"features": {0: "batch"}, output_name: {0: "batch"}},
                           opset_version=opset, do_constant_folding=True)
+
+
+def swa_metrics(model, args, x, labels, train_idx, val_idx, num_classes, last_train_loss):
+    """Card metrics of the averaged model (its accuracies measured like an epoch's; the loss is the last epoch's)."""
+    if args.kind == "classifier":
+        train_acc = float((embed_all(model, x[train_idx]).argmax(1).numpy() == labels[train_idx]).mean())
+        val_acc = float((embed_all(model, x[val_idx]).argmax(1).numpy() == labels[val_idx]).mean()) if len(val_idx) else float("nan")
+    else:
+        train_emb = embed_all(model, x[train_idx])
+        train_acc = centroid_accuracy(train_emb, labels[train_idx], train_emb, labels[train_idx], num_classes)
+        val_emb = embed_all(model, x[val_idx]) if len(val_idx) else torch.zeros(0, args.embedding_dim)
+        val_acc = centroid_accuracy(train_emb, labels[train_idx], val_emb, labels[val_idx], num_classes)
+    model.eval()
+    emit(f"averaged epochs={args.swa_start}..{args.epochs} train_acc={train_acc:.4f} val_acc={val_acc:.4f}")
+    return {"averaged_from_epoch": args.swa_start, "averaged_to_epoch": args.epochs, "train_loss": last_train_loss,
+            "train_accuracy": train_acc, "val_accuracy": val_acc}
 
 
 def main(argv=None):
@@ -167,6 +208,7 @@ def main(argv=None):
          f"train={len(train_idx)} val={len(val_idx)} devices={num_classes}")
 
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
+    averaged = torch.optim.swa_utils.AveragedModel(model) if args.swa_start else None
     xt = torch.from_numpy(x)
     yt = torch.from_numpy(labels)
     best = None
@@ -213,6 +255,10 @@ def main(argv=None):
             val_emb = embed_all(model, x[val_idx]) if len(val_idx) else torch.zeros(0, args.embedding_dim)
             val_acc = centroid_accuracy(train_emb, labels[train_idx], val_emb, labels[val_idx], num_classes)
         emit(f"epoch {epoch}/{args.epochs} loss={train_loss:.6f} train_acc={train_acc:.4f} val_acc={val_acc:.4f}")
+        if averaged is not None:
+            if epoch >= args.swa_start:
+                averaged.update_parameters(model)
+            continue
         # Highest validation accuracy wins; among equals the lower training loss (a later, better-settled epoch).
         score = (val_acc if not np.isnan(val_acc) else train_acc, -train_loss)
         if best is None or score > best[0]:
@@ -220,7 +266,12 @@ def main(argv=None):
             metrics = {"best_epoch": epoch, "train_loss": train_loss, "train_accuracy": train_acc,
                        "val_accuracy": val_acc}
 
-    model.load_state_dict(best[2])
+    if averaged is None:
+        model.load_state_dict(best[2])
+    else:
+        model = averaged.module
+        recompute_batchnorm(model, x[train_idx])
+        metrics = swa_metrics(model, args, x, labels, train_idx, val_idx, num_classes, train_loss)
     model.eval()
     output_name = "probabilities" if args.kind == "classifier" else "embedding"
     out_path = os.path.abspath(args.out)
@@ -279,7 +330,8 @@ def main(argv=None):
                             "weight_decay": args.weight_decay, "val_fraction": args.val_fraction,
                             "loss": "cross_entropy" if args.kind == "classifier" else args.loss,
                             "temperature": args.temperature, "margin": args.margin,
-                            "samples_per_class": args.samples_per_class, "threads": args.threads},
+                            "samples_per_class": args.samples_per_class, "threads": args.threads,
+                            "swa_start": args.swa_start},
         "architecture": {"name": "FingerprintNet", "widths": list(args.widths),
                          "embedding_dim": args.embedding_dim, "pool": args.pool, "dropout": args.dropout,
                          "params": int(params), "macs": int(macs),
@@ -293,8 +345,8 @@ def main(argv=None):
     with open(card_path, "w", encoding="utf-8") as f:
         json.dump(card, f, indent=2)
         f.write("\n")
-    emit(f"done model={out_path} card={card_path} version={version} val_acc={metrics['val_accuracy']:.4f} "
-         f"best_epoch={metrics['best_epoch']}")
+    selected = f"best_epoch={metrics['best_epoch']}" if averaged is None else f"averaged_epochs={args.swa_start}..{args.epochs}"
+    emit(f"done model={out_path} card={card_path} version={version} val_acc={metrics['val_accuracy']:.4f} {selected}")
     return 0
 
 

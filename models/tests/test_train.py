@@ -148,3 +148,46 @@ class PoolingTest(unittest.TestCase):
             with open(os.path.splitext(out)[0] + ".card.json", encoding="utf-8") as f:
                 arch = json.load(f)["architecture"]
         self.assertEqual((arch["pool"], arch["dropout"]), ("gap", 0.1))
+
+
+class WeightAveragingTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory()
+        cls.data = os.path.join(cls.dir.name, "syn.npz")
+        synthetic_dataset.main([cls.data, "--devices", "3", "--bursts", "8"])
+        cls.out = os.path.join(cls.dir.name, "swa.onnx")
+        cls.stdout = run_train(cls.data, cls.out, "extractor", ["--epochs", "3", "--swa-start", "2"])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    def test_reports_the_averaged_epochs_instead_of_a_best_epoch(self):
+        last = self.stdout.strip().splitlines()[-1]
+        self.assertRegex(last, r"^done model=.* val_acc=[0-9.]+ averaged_epochs=2\.\.3$")
+        with open(os.path.splitext(self.out)[0] + ".card.json", encoding="utf-8") as f:
+            card = json.load(f)
+        self.assertEqual((card["metrics"]["averaged_from_epoch"], card["metrics"]["averaged_to_epoch"]), (2, 3))
+        self.assertEqual(card["hyperparameters"]["swa_start"], 2)
+
+    def test_averaged_model_is_deterministic(self):
+        again = os.path.join(self.dir.name, "swa-again.onnx")
+        run_train(self.data, again, "extractor", ["--epochs", "3", "--swa-start", "2"])
+        with open(self.out, "rb") as a, open(again, "rb") as b:
+            self.assertEqual(hashlib.sha256(a.read()).digest(), hashlib.sha256(b.read()).digest())
+
+    def test_recomputed_batchnorm_statistics_are_the_plain_average(self):
+        import train
+
+        model = torch.nn.Sequential(torch.nn.BatchNorm1d(2))
+        x = np.array([[1.0, 10.0], [3.0, 20.0], [5.0, 30.0], [7.0, 40.0], [9.0, 50.0], [11.0, 60.0]], dtype=np.float32)
+        train.recompute_batchnorm(model, x, batch=4)  # batches of 4 and 2: the mean must weigh them by size
+        np.testing.assert_allclose(model[0].running_mean.numpy(), [6.0, 35.0], rtol=1e-6)
+        self.assertEqual(model[0].momentum, 0.1)
+        self.assertFalse(model.training)
+
+    def test_start_after_the_last_epoch_is_refused(self):
+        with self.assertRaises(subprocess.CalledProcessError) as caught:
+            run_train(self.data, os.path.join(self.dir.name, "bad.onnx"), "extractor", ["--epochs", "2", "--swa-start", "3"])
+        self.assertIn("--swa-start", caught.exception.stderr)
