@@ -12,7 +12,7 @@ public sealed class ComplexMathTests
     [InlineData(2051)]
     public void Dtft_matches_the_direct_sum_at_a_fractional_frequency(int length)
     {
-        var x = RandomSamples(length, seed: length);
+        var x = TestSamples.Random(length, seed: length);
         const double bins = 3.37;
         const int period = 128;
 
@@ -34,8 +34,8 @@ public sealed class ComplexMathTests
     [InlineData(128)]
     public void Multiply_gives_each_elements_complex_product_exactly(int length)
     {
-        var a = RandomSamples(length, seed: 1);
-        var b = RandomSamples(length, seed: 2);
+        var a = TestSamples.Random(length, seed: 1);
+        var b = TestSamples.Random(length, seed: 2);
         var output = new Complex32[length];
 
         ComplexMath.Multiply(a, b, output);
@@ -50,25 +50,13 @@ public sealed class ComplexMathTests
     [Fact]
     public void Multiply_works_in_place()
     {
-        var a = RandomSamples(21, seed: 3);
-        var b = RandomSamples(21, seed: 4);
+        var a = TestSamples.Random(21, seed: 3);
+        var b = TestSamples.Random(21, seed: 4);
         var expected = new Complex32[21];
         ComplexMath.Multiply(a, b, expected);
 
         ComplexMath.Multiply(a, b, a);
 
         Assert.Equal(expected, a);
-    }
-
-    private static Complex32[] RandomSamples(int length, int seed)
-    {
-        var random = new Random(seed);
-        var x = new Complex32[length];
-        for (var i = 0; i < length; i++)
-        {
-            x[i] = new Complex32((float)((random.NextDouble() * 2) - 1), (float)((random.NextDouble() * 2) - 1));
-        }
-
-        return x;
     }
 }

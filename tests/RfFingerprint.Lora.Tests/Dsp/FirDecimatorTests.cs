@@ -14,7 +14,7 @@ public sealed class FirDecimatorTests
     {
         var decimator = new FirDecimator(factor);
         const int count = 11;
-        var input = RandomSamples(decimator.InputLength(count), seed: factor + fractionalStep);
+        var input = TestSamples.Random(decimator.InputLength(count), seed: factor + fractionalStep);
         var together = new Complex32[count];
 
         decimator.Decimate(input, together, fractionalStep);
@@ -36,7 +36,7 @@ public sealed class FirDecimatorTests
     {
         var decimator = new FirDecimator(8);
         var taps = ImpulseResponse(decimator);
-        var input = RandomSamples(decimator.InputLength(count), seed: count);
+        var input = TestSamples.Random(decimator.InputLength(count), seed: count);
         var output = new Complex32[count];
 
         decimator.Decimate(input, output);
@@ -70,7 +70,7 @@ public sealed class FirDecimatorTests
     public void Factor_one_without_a_fractional_step_is_the_identity()
     {
         var decimator = new FirDecimator(1);
-        var input = RandomSamples(decimator.InputLength(10), seed: 3);
+        var input = TestSamples.Random(decimator.InputLength(10), seed: 3);
         var output = new Complex32[10];
 
         decimator.Decimate(input, output);
@@ -119,17 +119,5 @@ public sealed class FirDecimatorTests
         }
 
         return taps;
-    }
-
-    private static Complex32[] RandomSamples(int length, int seed)
-    {
-        var random = new Random(seed);
-        var samples = new Complex32[length];
-        for (var i = 0; i < length; i++)
-        {
-            samples[i] = new Complex32((float)((random.NextDouble() * 2) - 1), (float)((random.NextDouble() * 2) - 1));
-        }
-
-        return samples;
     }
 }
