@@ -12,12 +12,17 @@ public sealed class JobProgressTracker
     /// <summary>Marks a job as running (attempt number from 1).</summary>
     public void Started(string jobId, int attempt) => _running[jobId] = new JobProgress(attempt, 0, null, DateTimeOffset.UtcNow);
 
-    /// <summary>Records how far a running job has got.</summary>
+    /// <summary>Records how far a running job has got; a report arriving after the job stopped is dropped.</summary>
+    /// <remarks>
+    /// Reports come through <see cref="Progress{T}"/>, which runs them on the thread pool, so the last one can still be
+    /// on its way while the job ends. Only a compare-and-swap on the entry it read keeps such a report from putting a
+    /// finished job back (a read followed by a plain store did, and the job then showed as running forever).
+    /// </remarks>
     public void Report(string jobId, double fraction, string? message)
     {
-        if (_running.TryGetValue(jobId, out var current))
+        while (_running.TryGetValue(jobId, out var current)
+            && !_running.TryUpdate(jobId, current with { Fraction = Math.Clamp(fraction, 0, 1), Message = message }, current))
         {
-            _running[jobId] = current with { Fraction = Math.Clamp(fraction, 0, 1), Message = message };
         }
     }
 
