@@ -60,8 +60,6 @@ public sealed class BurstChannelizer
             return false;
         }
 
-        var raw = _scratch.AsSpan(0, length);
-        history.CopyTo(first, raw);
         if (cfoHz != _mixerCfoHz)
         {
             // A burst is channelised many times at one offset: the mixing phasor is computed once per offset, and the
@@ -71,7 +69,19 @@ public sealed class BurstChannelizer
             _mixerCfoHz = cfoHz;
         }
 
-        ComplexMath.Multiply(raw, _mixer, raw);
+        // Mixed straight out of the history where it lies in one piece (every symbol of a payload comes through here, so
+        // a copy first and a mix in place after read and wrote each raw sample twice).
+        var raw = _scratch.AsSpan(0, length);
+        if (history.TryGetContiguous(first, length, out var stored))
+        {
+            ComplexMath.Multiply(stored, _mixer, raw);
+        }
+        else
+        {
+            history.CopyTo(first, raw);
+            ComplexMath.Multiply(raw, _mixer, raw);
+        }
+
         _decimator.Decimate(raw, output, step);
         var cycles = cfoHz * (first - phaseReferenceIndex) / _sampleRateHz;
         var (sin, cos) = Math.SinCos(-2 * Math.PI * (cycles - Math.Floor(cycles)));
