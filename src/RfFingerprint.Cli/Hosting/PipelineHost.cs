@@ -2,6 +2,7 @@ using RfFingerprint.Fingerprinting.Inference;
 using RfFingerprint.OnnxRuntime;
 using RfFingerprint.Pipeline;
 using RfFingerprint.Pipeline.Options;
+using RfFingerprint.Pipeline.Stages;
 using RfFingerprint.Registry;
 
 namespace RfFingerprint.Cli.Hosting;
@@ -34,6 +35,7 @@ internal sealed class PipelineHost : IAsyncDisposable
         // ONNX Runtime's start-up and the registry's migration check are independent and each keeps one core busy for tens
         // of milliseconds: they overlap. A missing model file is still refused before the registry is touched.
         var modelPath = ModelPath(settings);
+        StartReceiverWarmUp(settings);
         var loading = Task.Run(() => LoadModel(modelPath), CancellationToken.None);
         var opening = RegistryAccess.OpenAsync(settings, io, cancellationToken);
         FingerprintModel model;
@@ -100,6 +102,14 @@ internal sealed class PipelineHost : IAsyncDisposable
         }
 
         return receiver;
+    }
+
+    // Only a head start for the compiler: a failure here is the real receiver's to report, if it has one.
+    private static void StartReceiverWarmUp(CliSettings settings)
+    {
+        var options = settings.Bind<ReceiverOptions>(ReceiverOptions.SectionName);
+        _ = Task.Run(() => ReceiverStage.WarmUp(options), CancellationToken.None)
+            .ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     // The model failed to load, so that error is the one reported; the registry, if it opened, is closed again.

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using RfFingerprint.Lora.Evaluation;
 using RfFingerprint.Lora.Lorawan;
 using RfFingerprint.Lora.Receiver;
 using RfFingerprint.Pipeline.Options;
@@ -24,16 +25,40 @@ public sealed class ReceiverStage
     public ReceiverStage(IqStreamInfo stream, ReceiverOptions options)
     {
         ThrowIfUnsupported(stream, options);
-        _receiver = new LoraReceiver(new LoraReceiverOptions
-        {
-            SpreadingFactors = options.SearchedSpreadingFactors,
-            BandwidthHz = options.BandwidthHz,
-            SampleRateHz = stream.SampleRateHz,
-            SyncWord = options.SyncWord,
-        }.Validate());
+        _receiver = new LoraReceiver(ToLoraOptions(options, stream.SampleRateHz));
         _startTimeUtc = stream.StartTimeUtc;
         _sampleRateHz = stream.SampleRateHz;
     }
+
+    /// <summary>
+    /// Receives one synthetic frame (8 samples per chip) with a throw-away receiver, so that the receiver's code is
+    /// compiled before the first real stream arrives.
+    /// </summary>
+    /// <remarks>
+    /// A batch command spends its first few hundred milliseconds on one core (configuration, registry, model); run on the
+    /// idle one meanwhile, this moves the receiver's just-in-time compilation out of the part where every core is
+    /// receiving (a 2,400-burst replay from the plain build: 2.44 -> 2.36 s wall on 2 cores).
+    /// </remarks>
+    public static void WarmUp(ReceiverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var loraOptions = ToLoraOptions(options, 8 * options.BandwidthHz);
+        var (samples, _) = BurstStreamGenerator.Generate(new StreamScenario
+        {
+            Parameters = loraOptions.ToParameters(loraOptions.SpreadingFactors[0]),
+            FrameCount = 1,
+            SnrDb = 20,
+        });
+        new LoraReceiver(loraOptions).Process(samples, 0, static _ => { });
+    }
+
+    private static LoraReceiverOptions ToLoraOptions(ReceiverOptions options, double sampleRateHz) => new LoraReceiverOptions
+    {
+        SpreadingFactors = options.SearchedSpreadingFactors,
+        BandwidthHz = options.BandwidthHz,
+        SampleRateHz = sampleRateHz,
+        SyncWord = options.SyncWord,
+    }.Validate();
 
     /// <summary>Checks that a receiver can be configured for <paramref name="stream"/>, without configuring one.</summary>
     /// <exception cref="InvalidDataException">The stream's sample rate is not a whole multiple of the LoRa bandwidth.</exception>
