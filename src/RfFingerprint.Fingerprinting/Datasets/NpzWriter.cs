@@ -5,10 +5,13 @@ namespace RfFingerprint.Fingerprinting.Datasets;
 
 /// <summary>
 /// Writes an .npz archive (a zip of .npy members named <c>NAME.npy</c>) that <c>numpy.load(path, allow_pickle=False)</c>
-/// reads as arrays keyed by NAME. Members are stored uncompressed, like <c>numpy.savez</c>.
+/// reads as arrays keyed by NAME. Members are stored uncompressed, like <c>numpy.savez</c>, and stamped 1980-01-01 00:00
+/// (the zip epoch) rather than the writing time, so the same arrays give the same bytes.
 /// </summary>
 public sealed class NpzWriter : IDisposable
 {
+    private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly ZipArchive _archive;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
@@ -77,7 +80,11 @@ public sealed class NpzWriter : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!_names.Add(name))
             throw new ArgumentException($"The archive already has an array named '{name}'.", nameof(name));
-        return _archive.CreateEntry(name + ".npy", CompressionLevel.NoCompression).Open();
+        var entry = _archive.CreateEntry(name + ".npy", CompressionLevel.NoCompression);
+        // A fixed time stamp (the zip epoch, as numpy.savez writes) makes the archive's bytes depend on its arrays
+        // alone: the sha256 of a training set (carried into the model file and card) is then reproducible.
+        entry.LastWriteTime = ZipEpoch;
+        return entry.Open();
     }
 
     /// <summary>Finishes the zip directory.</summary>
