@@ -26,7 +26,10 @@ internal sealed class RffpProcess : IDisposable
     }
 
     /// <summary>Starts <c>rffp</c> with <paramref name="args"/>.</summary>
-    public static RffpProcess Start(params string[] args)
+    public static RffpProcess Start(params string[] args) => StartIn(null, args);
+
+    /// <summary>Starts <c>rffp</c> with <paramref name="args"/> in <paramref name="workingDirectory"/> (null: this process's).</summary>
+    public static RffpProcess StartIn(string? workingDirectory, params string[] args)
     {
         var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
         var start = new ProcessStartInfo(host)
@@ -34,6 +37,7 @@ internal sealed class RffpProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rffp.dll"));
         foreach (var argument in args)
