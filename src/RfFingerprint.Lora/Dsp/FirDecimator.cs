@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -38,17 +39,7 @@ public sealed class FirDecimator
 
         Factor = factor;
         TapCount = (tapsPerPhase * factor) + 1;
-        _banks = new float[FractionalSteps][];
-        for (var step = 0; step < FractionalSteps; step++)
-        {
-            var taps = Design(factor, TapCount, (double)step / FractionalSteps);
-            _banks[step] = new float[2 * TapCount];
-            for (var t = 0; t < TapCount; t++)
-            {
-                _banks[step][2 * t] = (float)taps[t];
-                _banks[step][(2 * t) + 1] = (float)taps[t];
-            }
-        }
+        _banks = Banks.GetOrAdd((factor, TapCount), static key => DesignBanks(key.Factor, key.TapCount));
     }
 
     /// <summary>Resolution of the fractional output placement: one input sample is split into this many steps.</summary>
@@ -238,6 +229,27 @@ public sealed class FirDecimator
 
     // One complex sample (two floats) as the bits of a double, to build vectors of two samples without conversion.
     private static double LoadPair(ref float x, int index) => Unsafe.As<float, double>(ref Unsafe.Add(ref x, index));
+
+    // Every receiver (one per replayed recording, pooled per upload rate in the service) makes two decimators; the 32
+    // Kaiser designs of a (factor, length) pair are the same each time and read-only, so they are made once per process.
+    private static readonly ConcurrentDictionary<(int Factor, int TapCount), float[][]> Banks = new();
+
+    private static float[][] DesignBanks(int factor, int tapCount)
+    {
+        var banks = new float[FractionalSteps][];
+        for (var step = 0; step < FractionalSteps; step++)
+        {
+            var taps = Design(factor, tapCount, (double)step / FractionalSteps);
+            banks[step] = new float[2 * tapCount];
+            for (var t = 0; t < tapCount; t++)
+            {
+                banks[step][2 * t] = (float)taps[t];
+                banks[step][(2 * t) + 1] = (float)taps[t];
+            }
+        }
+
+        return banks;
+    }
 
     private static double[] Design(int factor, int length, double delay)
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using RfFingerprint.Sdr.SigMF;
 using RfFingerprint.Simulation;
@@ -54,7 +53,7 @@ internal static partial class ReplayBench
         var startup = await MeasureAsync(rffp, workspace, firstRecording, "identify", repeats);
         var identify = await MeasureAsync(rffp, workspace, firstRecording, "identify", repeats, traffic);
         var replay = await MeasureAsync(rffp, workspace, firstRecording, "replay", repeats, traffic);
-        var hash = HashSeconds(simulated.Recordings.Select(r => SigMFPaths.DataPath(r.MetaPath)));
+        var hash = HashSeconds(simulated.Recordings.Select(r => r.MetaPath));
 
         var decided = replay.Bursts;
         var table = new MarkdownTable(
@@ -139,21 +138,14 @@ internal static partial class ReplayBench
         return await stdout + await stderr;
     }
 
-    private static double HashSeconds(IEnumerable<string> paths)
+    // The capture identity as rffp computes it (SigMFRecording.ComputeSha512), one recording after another on this thread.
+    private static double HashSeconds(IEnumerable<string> metaPaths)
     {
         var clock = Stopwatch.StartNew();
-        var buffer = new byte[1 << 20];
-        foreach (var path in paths)
+        foreach (var path in metaPaths)
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA512);
-            using var stream = File.OpenRead(path);
-            int n;
-            while ((n = stream.Read(buffer)) > 0)
-            {
-                hash.AppendData(buffer, 0, n);
-            }
-
-            _ = hash.GetHashAndReset();
+            using var recording = SigMFRecording.Open(path);
+            _ = recording.ComputeSha512();
         }
 
         return clock.Elapsed.TotalSeconds;
